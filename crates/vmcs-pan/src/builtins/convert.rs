@@ -1,0 +1,5 @@
+//! Pure builtins: convert (placeholder).
+
+use super::BuiltinDef;
+
+pub const BUILTINS: &[BuiltinDef] = &[];

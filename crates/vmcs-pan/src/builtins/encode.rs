@@ -1,0 +1,5 @@
+//! Pure builtins: encode (placeholder).
+
+use super::BuiltinDef;
+
+pub const BUILTINS: &[BuiltinDef] = &[];

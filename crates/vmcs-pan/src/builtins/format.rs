@@ -1,0 +1,5 @@
+//! Pure builtins: format (placeholder).
+
+use super::BuiltinDef;
+
+pub const BUILTINS: &[BuiltinDef] = &[];

@@ -1,0 +1,5 @@
+//! Pure builtins: json (placeholder).
+
+use super::BuiltinDef;
+
+pub const BUILTINS: &[BuiltinDef] = &[];

@@ -1,0 +1,5 @@
+//! Pure builtins: math (placeholder).
+
+use super::BuiltinDef;
+
+pub const BUILTINS: &[BuiltinDef] = &[];

@@ -1,0 +1,5 @@
+//! Pure builtins: regex (placeholder).
+
+use super::BuiltinDef;
+
+pub const BUILTINS: &[BuiltinDef] = &[];

@@ -1,0 +1,5 @@
+//! Pure builtins: string (placeholder).
+
+use super::BuiltinDef;
+
+pub const BUILTINS: &[BuiltinDef] = &[];

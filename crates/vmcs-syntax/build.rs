@@ -1,0 +1,2 @@
+//! Build script: nothing yet (the lalrpop grammar will be processed here).
+fn main() {}

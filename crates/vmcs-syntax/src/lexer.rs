@@ -1,0 +1,1 @@
+//! The logos lexer for Pan (placeholder until the grammar lands).
