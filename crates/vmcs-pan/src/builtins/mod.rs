@@ -37,3 +37,9 @@ pub fn all() -> impl Iterator<Item = &'static BuiltinDef> {
 pub fn lookup(name: &str) -> Option<&'static BuiltinDef> {
     all().find(|b| b.name == name)
 }
+
+impl std::fmt::Debug for BuiltinDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "builtin {}", self.name)
+    }
+}

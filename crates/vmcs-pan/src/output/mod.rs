@@ -1,1 +1,3 @@
-//! Output writers for panc's `--formats`: pan XML, JSON, text, dep, dot (placeholder).
+//! Output writers for panc's `--formats` (provisional until the writers land).
+
+pub mod dep;

@@ -1,0 +1,300 @@
+//! The compile driver: builds many objects in parallel over one shared template cache,
+//! lets objects read each other's profiles (waiting for each other), runs the phases
+//! (build, defaults, validation, cross-object validation) and hands results to the writers.
+
+use crate::diag::Error;
+use crate::error::ErrorClass;
+use crate::loader::{self, CompiledTemplate, Env, TemplateCache};
+use crate::object::{Options, State};
+use crate::output::dep::{DepKind, Dependency};
+use crate::types;
+use crate::value::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::ThreadId;
+
+/// Everything a compile run needs to know.
+#[derive(Debug, Clone)]
+pub struct CompileOptions {
+    pub include_dirs: Vec<PathBuf>,
+    pub max_iteration: u64,
+    pub max_recursion: usize,
+    /// Threads; 0 means one per core.
+    pub nthread: usize,
+    /// DML that gives the starting root dict (`--initial-data`).
+    pub initial_data: Option<String>,
+    /// Skip validation (the build and defaults still run).
+    pub skip_validation: bool,
+}
+
+impl Default for CompileOptions {
+    fn default() -> CompileOptions {
+        CompileOptions {
+            include_dirs: vec![PathBuf::from(".")],
+            max_iteration: 10_000,
+            max_recursion: 50,
+            nthread: 0,
+            initial_data: None,
+            skip_validation: false,
+        }
+    }
+}
+
+/// A finished object.
+#[derive(Debug)]
+pub struct Built {
+    pub name: Arc<str>,
+    pub root: Value,
+    pub deps: Vec<Dependency>,
+    /// Objects this one read through external paths.
+    pub reads: Vec<Arc<str>>,
+}
+
+enum Slot {
+    Building(ThreadId),
+    Done(Result<Arc<Built>, Error>),
+}
+
+/// One compile run.
+pub struct Compiler {
+    pub opts: CompileOptions,
+    eval_opts: Arc<Options>,
+    cache: TemplateCache,
+    objects: Mutex<HashMap<Arc<str>, Slot>>,
+    done: Condvar,
+    /// Objects in the order they finished (including ones built because others read them).
+    finished: Mutex<Vec<Arc<str>>>,
+    initial_root: Option<Value>,
+}
+
+impl Compiler {
+    pub fn new(opts: CompileOptions) -> Result<Arc<Compiler>, Error> {
+        let eval_opts = Arc::new(Options { max_iteration: opts.max_iteration, max_recursion: opts.max_recursion });
+        let initial_root = match &opts.initial_data {
+            None => None,
+            Some(text) => Some(initial_data(text)?),
+        };
+        Ok(Arc::new(Compiler {
+            opts,
+            eval_opts,
+            cache: TemplateCache::default(),
+            objects: Mutex::new(HashMap::new()),
+            done: Condvar::new(),
+            finished: Mutex::new(Vec::new()),
+            initial_root,
+        }))
+    }
+
+    /// The object name of a template file: its path below an include directory, no extension.
+    pub fn object_name_for(&self, file: &Path) -> String {
+        let abs = absolute(file);
+        for d in &self.opts.include_dirs {
+            let d = absolute(d);
+            if let Ok(rel) = abs.strip_prefix(&d) {
+                let s = rel.with_extension("").to_string_lossy().replace('\\', "/");
+                if !s.is_empty() {
+                    return s;
+                }
+            }
+        }
+        file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+
+    /// Compile the given object template files (in parallel) and return every object built,
+    /// in completion order: those named and those read through external paths.
+    pub fn compile_files(self: &Arc<Self>, files: &[PathBuf]) -> Vec<(Arc<str>, Result<Arc<Built>, Error>)> {
+        let names: Vec<(String, PathBuf)> = files.iter().map(|f| (self.object_name_for(f), f.clone())).collect();
+        let threads = match self.opts.nthread {
+            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            n => n,
+        }
+        .min(names.len().max(1));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((name, file)) = names.get(i) else { break };
+                    let _ = self.object(name, Some(file));
+                });
+            }
+        });
+        let order = self.finished.lock().unwrap().clone();
+        let map = self.objects.lock().unwrap();
+        order
+            .into_iter()
+            .filter_map(|n| match map.get(&n) {
+                Some(Slot::Done(r)) => Some((n.clone(), r.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Get (building if needed) one object's result.
+    pub fn object(self: &Arc<Self>, name: &str, file: Option<&Path>) -> Result<Arc<Built>, Error> {
+        let me = std::thread::current().id();
+        {
+            let mut map = self.objects.lock().unwrap();
+            loop {
+                match map.get(name) {
+                    Some(Slot::Done(r)) => return r.clone(),
+                    Some(Slot::Building(t)) if *t == me => {
+                        return Err(Error::new(
+                            ErrorClass::Evaluation,
+                            format!("circular dependency between objects involving '{name}'"),
+                        ));
+                    }
+                    Some(Slot::Building(_)) => map = self.done.wait(map).unwrap(),
+                    None => {
+                        map.insert(Arc::from(name), Slot::Building(me));
+                        break;
+                    }
+                }
+            }
+        }
+        let r = self.build(name, file).map(Arc::new);
+        let mut map = self.objects.lock().unwrap();
+        map.insert(Arc::from(name), Slot::Done(r.clone()));
+        self.finished.lock().unwrap().push(Arc::from(name));
+        self.done.notify_all();
+        r
+    }
+
+    fn build(self: &Arc<Self>, name: &str, file: Option<&Path>) -> Result<Built, Error> {
+        let env: Arc<dyn Env> = Arc::new(EnvImpl(self.clone()));
+        let mut st = State::new(Arc::from(name), self.eval_opts.clone(), Some(env));
+        if let Some(r) = &self.initial_root {
+            st.root = r.clone();
+        }
+        let (file, dir) = match file {
+            Some(f) => {
+                let dir = self
+                    .opts
+                    .include_dirs
+                    .iter()
+                    .find(|d| absolute(f).starts_with(absolute(d)))
+                    .cloned()
+                    .unwrap_or_else(|| f.parent().map(Path::to_path_buf).unwrap_or_default());
+                (f.to_path_buf(), dir)
+            }
+            None => match loader::search(&self.opts.include_dirs, &[], name, &[".pan", ".tpl"]) {
+                Some((f, base, _)) => (f, base),
+                None => {
+                    return Err(Error::new(ErrorClass::Evaluation, format!("cannot locate object template '{name}'")));
+                }
+            },
+        };
+        let ext_tpl = file.extension().map(|e| e == "tpl").unwrap_or(false);
+        st.dep(name, if ext_tpl { DepKind::Tpl } else { DepKind::Pan }, Some(dir));
+        let tpl = self.cache.get(&file, name)?;
+        if tpl.kind != vmcs_syntax::TemplateKind::Object {
+            return Err(Error::new(
+                ErrorClass::Evaluation,
+                format!("{} is not an object template", name),
+            )
+            .in_file(file.clone()));
+        }
+        st.run_template(&tpl)?;
+        types::apply_defaults(&mut st)?;
+        if !self.opts.skip_validation {
+            types::validate(&mut st).map_err(|e| e.in_file(file.clone()))?;
+            // An object is valid only when every object it read is valid.
+            for other in st.read_objects.clone() {
+                if let Err(e) = self.object(&other, None) {
+                    return Err(Error::new(
+                        ErrorClass::Validation,
+                        format!("object '{other}' read by '{name}' is not valid: {}", e.message),
+                    )
+                    .in_file(file.clone()));
+                }
+            }
+        }
+        Ok(Built { name: Arc::from(name), root: st.root, deps: st.deps, reads: st.read_objects })
+    }
+
+    fn find_template(&self, st: &State, name: &str) -> Option<(PathBuf, PathBuf, usize)> {
+        loader::search(&self.opts.include_dirs, &loader::loadpath_of(st), name, &[".pan", ".tpl"])
+    }
+}
+
+/// The compiler seen from inside an object's evaluation.
+struct EnvImpl(Arc<Compiler>);
+
+impl Env for EnvImpl {
+    fn load_template(&self, st: &mut State, name: &str) -> Result<Arc<CompiledTemplate>, Error> {
+        if !loader::valid_template_name(name) {
+            return Err(Error::new(ErrorClass::Evaluation, format!("invalid template name: '{name}'")));
+        }
+        match self.0.find_template(st, name) {
+            Some((file, base, ext)) => {
+                st.dep(name, loader::dep_kind_for(ext), Some(base));
+                self.0.cache.get(&file, name)
+            }
+            None => {
+                st.dep(name, DepKind::AbsentSource, None);
+                Err(Error::new(ErrorClass::Evaluation, format!("cannot locate template '{name}'"))
+                    .with_hint("check the template name and the include path (--include-path, LOADPATH)"))
+            }
+        }
+    }
+
+    fn template_exists(&self, st: &mut State, name: &str) -> bool {
+        match self.0.find_template(st, name) {
+            Some((_, base, ext)) => {
+                st.dep(name, loader::dep_kind_for(ext), Some(base));
+                true
+            }
+            None => {
+                st.dep(name, DepKind::AbsentSource, None);
+                false
+            }
+        }
+    }
+
+    fn find_file(&self, st: &mut State, name: &str) -> Option<PathBuf> {
+        match loader::search(&self.0.opts.include_dirs, &loader::loadpath_of(st), name, &[""]) {
+            Some((f, base, _)) => {
+                st.dep(name, DepKind::Text, Some(base));
+                Some(f)
+            }
+            None => {
+                st.dep(name, DepKind::AbsentText, None);
+                None
+            }
+        }
+    }
+
+    fn object_profile(&self, st: &mut State, name: &str) -> Result<Value, Error> {
+        match self.0.find_template(st, name) {
+            Some((_, base, ext)) => st.deps.push(Dependency { name: name.into(), kind: loader::dep_kind_for(ext), dir: Some(base) }),
+            None => {
+                st.dep(name, DepKind::AbsentSource, None);
+                return Err(Error::new(ErrorClass::Evaluation, format!("cannot locate object template '{name}'")));
+            }
+        }
+        let built = self.0.object(name, None)?;
+        Ok(built.root.clone())
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Evaluate `--initial-data` (a DML expression giving a dict) at compile time.
+fn initial_data(text: &str) -> Result<Value, Error> {
+    let wrapped = format!("object template initial_data;\n'/' = {text};\n");
+    let src = Arc::new(crate::diag::SourceFile::new(PathBuf::from("<initial-data>"), Arc::from(wrapped)));
+    let tpl = loader::compile_source(src, "initial_data")?;
+    let mut st = State::compile_time();
+    st.compile_time = false;
+    st.run_template(&tpl)?;
+    match st.root {
+        v @ Value::Dict(_) => Ok(v),
+        other => Err(Error::new(
+            ErrorClass::Syntax,
+            format!("initial data must be a dict; {} found", other.type_name()),
+        )),
+    }
+}

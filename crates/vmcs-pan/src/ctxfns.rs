@@ -1,0 +1,433 @@
+//! Builtins that need the evaluation context or unevaluated arguments: resources
+//! (`list`, `dict`, `append`, `merge`, `delete`, `first`/`next`, ...), paths and
+//! templates (`value`, `exists`, `create`, `file_contents`, ...), the `is_*` family,
+//! `error`, `return`, `debug`, `traceback`, `deprecated`, `is_valid`.
+
+use crate::error::ErrorClass;
+use crate::eval::{subscript, Ctx, EResult, Unwind};
+use crate::ir::{Code, CtxFn, Op};
+use crate::loader;
+use crate::output::dep::DepKind;
+use crate::path::{check_key, parse_path, PathKind};
+use crate::tree;
+use crate::value::{Dict, Key, Value};
+use std::sync::Arc;
+use vmcs_syntax::Span;
+
+pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> EResult<Value> {
+    use CtxFn::*;
+    match f {
+        Debug | Traceback => Ok(Value::Undef),
+        Deprecated => {
+            for a in args {
+                cx.eval(a)?;
+            }
+            Ok(Value::Bool(true))
+        }
+        Return => {
+            let v = cx.eval(&args[0])?;
+            Err(Unwind::Return(v))
+        }
+        ErrorFn => {
+            let mut msg = String::new();
+            for a in args {
+                match cx.eval(a)? {
+                    Value::Str(s) => msg.push_str(&s),
+                    other => msg.push_str(&crate::render_value(&other)),
+                }
+            }
+            let obj = cx.st.object.clone();
+            Err(cx.err(span, format!("[{obj}] user-initiated error: {msg}")))
+        }
+        ListFn => {
+            let mut out = Vec::with_capacity(args.len());
+            for a in args {
+                out.push(cx.eval(a)?);
+            }
+            Ok(Value::list(out))
+        }
+        DictFn => {
+            if args.len() % 2 != 0 {
+                return Err(cx.err(span, format!("{name}() requires an even number of arguments")));
+            }
+            let mut d = Dict::new();
+            for pair in args.chunks(2) {
+                let k = cx.eval(&pair[0])?;
+                let v = cx.eval(&pair[1])?;
+                let Value::Str(k) = k else {
+                    return Err(cx.err(span, format!("{name}() keys must be strings; {} found", k.type_name())));
+                };
+                check_key(&k).map_err(|m| cx.err(span, m))?;
+                if k.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(cx.err(span, format!("invalid dict key '{k}': a key cannot be a number")));
+                }
+                if v.is_null() {
+                    d.remove(&Key(k));
+                } else {
+                    d.insert(Key(k), v);
+                }
+            }
+            Ok(Value::dict(d))
+        }
+        Append | Prepend => {
+            let (mut target, v, var) = if args.len() == 1 {
+                (self_value(cx, span)?, cx.eval(&args[0])?, None)
+            } else {
+                let var = match &args[0].op {
+                    Op::Var { name, subs } => Some((name.clone(), subs.clone())),
+                    _ => None,
+                };
+                (cx.eval(&args[0])?, cx.eval(&args[1])?, var)
+            };
+            if target.is_undef() && args.len() == 1 {
+                target = Value::empty_list();
+            }
+            let Some(l) = target.list_mut() else {
+                return Err(cx.err(span, format!("{name}() requires a list as its first argument; {} found", target.type_name())));
+            };
+            if v.is_null() {
+                return Err(cx.err(span, format!("{name}() cannot add null to a list")));
+            }
+            if f == Append {
+                l.push(v);
+            } else {
+                l.insert(0, v);
+            }
+            if args.len() == 1 {
+                set_self(cx, target.clone(), span)?;
+            } else if let Some((n, subs)) = var {
+                if !cx.st.compile_time || cx.locals.iter().any(|(x, _)| *x == n) {
+                    let _ = cx.assign_var(&n, &subs, target.clone(), span);
+                }
+            }
+            Ok(target)
+        }
+        Merge => {
+            let mut vals = Vec::with_capacity(args.len());
+            for a in args {
+                vals.push(cx.eval(a)?);
+            }
+            merge(cx, &vals, span)
+        }
+        Splice => Err(cx.err(span, "splice() on lists is handled by the string builtins")),
+        CloneFn => cx.eval(&args[0]),
+        Delete => {
+            let Op::Var { name, subs } = &args[0].op else { unreachable!("checked when lowered") };
+            if subs.is_empty() {
+                cx.locals.retain(|(n, _)| n != name);
+                return Ok(Value::Undef);
+            }
+            cx.assign_var(name, subs, Value::Null, span)?;
+            Ok(Value::Undef)
+        }
+        First | Next => iterate(cx, f == First, args, span),
+        KeyFn => {
+            let d = cx.eval(&args[0])?;
+            let i = cx.eval(&args[1])?;
+            match (&d, &i) {
+                (Value::Dict(d), Value::Long(n)) => match d.keys().nth((*n).max(0) as usize) {
+                    Some(k) if *n >= 0 => Ok(Value::Str(k.0.clone())),
+                    _ => Err(cx.err(span, format!("key(): index {n} is out of range"))),
+                },
+                _ => Err(cx.err(span, "key() requires a dict and a long")),
+            }
+        }
+        ValueFn => {
+            cx.compile_time_guard(span, "value()")?;
+            let p = string_arg(cx, &args[0], name, span)?;
+            match path_value(cx, &p, span)? {
+                Some(v) => Ok(v),
+                None => Err(cx.err(span, format!("value(): path '{p}' does not have an associated value"))),
+            }
+        }
+        PathExists => {
+            cx.compile_time_guard(span, "path_exists()")?;
+            let v = cx.eval(&args[0])?;
+            let Value::Str(p) = v else {
+                return Err(cx.err(span, "{0}() requires exactly one string argument"));
+            };
+            Ok(Value::Bool(path_value(cx, &p, span)?.is_some()))
+        }
+        Exists | IsDefined => {
+            if let Op::Var { name: vn, subs } = &args[0].op {
+                let v = match cx.lookup_var(vn, span) {
+                    Ok(Some(v)) => Some(v),
+                    Ok(None) => None,
+                    Err(e) if cx.st.compile_time => return Err(e),
+                    Err(_) => None,
+                };
+                let mut v = v;
+                for s in subs {
+                    let k = cx.eval(s)?;
+                    v = match v {
+                        Some(ref cur) => subscript(cur, &k).ok().flatten().cloned(),
+                        None => None,
+                    };
+                }
+                return Ok(Value::Bool(match (f, v) {
+                    (Exists, Some(_)) => true,
+                    (IsDefined, Some(v)) => !v.is_undef() && !v.is_null(),
+                    _ => false,
+                }));
+            }
+            let v = cx.eval(&args[0])?;
+            if f == IsDefined {
+                return Ok(Value::Bool(!v.is_undef() && !v.is_null()));
+            }
+            let Value::Str(s) = v else {
+                return Err(cx.err(span, "exists() requires a variable reference or a string"));
+            };
+            cx.compile_time_guard(span, "exists()")?;
+            if s.contains(':') || s.starts_with('/') {
+                return Ok(Value::Bool(path_value(cx, &s, span)?.is_some()));
+            }
+            Ok(Value::Bool(template_exists(cx, &s, span)?))
+        }
+        IfExists => {
+            let v = cx.eval(&args[0])?;
+            let Value::Str(s) = v else {
+                return Err(cx.err(span, "if_exists() requires a string argument"));
+            };
+            cx.compile_time_guard(span, "if_exists()")?;
+            Ok(if template_exists(cx, &s, span)? { Value::Str(s) } else { Value::Undef })
+        }
+        IsBoolean | IsLong | IsDouble | IsString | IsList | IsDict | IsNull | IsNumber | IsProperty | IsResource => {
+            let v = cx.eval(&args[0])?;
+            Ok(Value::Bool(match f {
+                IsBoolean => matches!(v, Value::Bool(_)),
+                IsLong => matches!(v, Value::Long(_)),
+                IsDouble => matches!(v, Value::Double(_)),
+                IsString => matches!(v, Value::Str(_)),
+                IsList => matches!(v, Value::List(_)),
+                IsDict => matches!(v, Value::Dict(_)),
+                IsNull => v.is_null(),
+                IsNumber => matches!(v, Value::Long(_) | Value::Double(_)),
+                IsProperty => v.is_property(),
+                _ => v.is_resource(),
+            }))
+        }
+        IsValid => {
+            cx.compile_time_guard(span, "is_valid()")?;
+            let t = cx.eval(&args[0])?;
+            let v = cx.eval(&args[1])?;
+            let Value::Str(tn) = t else {
+                return Err(cx.err(span, "is_valid() requires a type name as its first argument"));
+            };
+            let Some(ty) = crate::types::named(cx.st, &tn) else {
+                return Err(cx.err(span, format!("is_valid(): type '{tn}' is not defined")));
+            };
+            Ok(Value::Bool(crate::types::is_valid(cx.st, &ty, &v)))
+        }
+        Create => create(cx, args, span),
+        FileContents | FileExists => {
+            cx.compile_time_guard(span, name)?;
+            let n = string_arg(cx, &args[0], name, span)?;
+            let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "no include path"))?;
+            let found = env.find_file(cx.st, &n);
+            if f == FileExists {
+                return Ok(Value::Bool(found.is_some()));
+            }
+            let compression = match args.get(1) {
+                Some(a) => Some(string_arg(cx, a, name, span)?),
+                None => None,
+            };
+            let Some(file) = found else {
+                return Err(cx.err(span, format!("file_contents(): file '{n}' could not be found")));
+            };
+            read_file(cx, &file, compression.as_deref(), span)
+        }
+    }
+}
+
+fn string_arg(cx: &mut Ctx, a: &Code, name: &str, span: Span) -> EResult<Arc<str>> {
+    match cx.eval(a)? {
+        Value::Str(s) => Ok(s),
+        other => Err(cx.err(span, format!("{name}() requires a string argument; {} found", other.type_name()))),
+    }
+}
+
+fn self_value(cx: &mut Ctx, span: Span) -> EResult<Value> {
+    Ok(cx.lookup_var("SELF", span)?.unwrap_or(Value::Undef))
+}
+
+fn set_self(cx: &mut Ctx, v: Value, span: Span) -> EResult<()> {
+    cx.assign_var(&Arc::from("SELF"), &[], v, span)
+}
+
+fn merge(cx: &Ctx, vals: &[Value], span: Span) -> EResult<Value> {
+    if vals.is_empty() {
+        return Err(cx.err(span, "merge() requires at least one argument"));
+    }
+    match &vals[0] {
+        Value::List(_) => {
+            let mut out = Vec::new();
+            for v in vals {
+                let Value::List(l) = v else {
+                    return Err(cx.err(span, "merge() arguments must all be lists or all be dicts"));
+                };
+                out.extend(l.iter().cloned());
+            }
+            Ok(Value::list(out))
+        }
+        Value::Dict(_) => {
+            let mut out = Dict::new();
+            for v in vals {
+                let Value::Dict(d) = v else {
+                    return Err(cx.err(span, "merge() arguments must all be lists or all be dicts"));
+                };
+                for (k, x) in d.iter() {
+                    if out.contains_key(k) {
+                        return Err(cx.err(span, format!("merge(): duplicate key '{k}'")));
+                    }
+                    out.insert(k.clone(), x.clone());
+                }
+            }
+            Ok(Value::dict(out))
+        }
+        other => Err(cx.err(span, format!("merge() requires lists or dicts; {} found", other.type_name()))),
+    }
+}
+
+/// `first(res, k, v)` / `next(res, k, v)`.
+fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Value> {
+    let res = cx.eval(&args[0])?;
+    let (Op::Var { name: kn, .. }, Op::Var { name: vn, .. }) = (&args[1].op, &args[2].op) else {
+        unreachable!("checked when lowered")
+    };
+    let cur_key = if first { None } else { cx.lookup_var(kn, span).ok().flatten() };
+    let next: Option<(Value, Value)> = match &res {
+        Value::List(l) => {
+            let i = match (&cur_key, first) {
+                (_, true) => 0,
+                (Some(Value::Long(n)), false) => (*n + 1).max(0) as usize,
+                _ => l.len(),
+            };
+            l.get(i).map(|v| (Value::Long(i as i64), v.clone()))
+        }
+        Value::Dict(d) => {
+            let item = match (&cur_key, first) {
+                (_, true) => d.iter().next(),
+                (Some(Value::Str(k)), false) => {
+                    d.range::<crate::value::Key, _>((std::ops::Bound::Excluded(Key(k.clone())), std::ops::Bound::Unbounded)).next()
+                }
+                _ => None,
+            };
+            item.map(|(k, v)| (Value::Str(k.0.clone()), v.clone()))
+        }
+        other => {
+            return Err(cx.err(span, format!("first()/next() require a resource; {} found", other.type_name())));
+        }
+    };
+    match next {
+        Some((k, v)) => {
+            cx.set_local(kn, k);
+            cx.set_local(vn, v);
+            Ok(Value::Bool(true))
+        }
+        None => {
+            cx.set_local(kn, Value::Undef);
+            cx.set_local(vn, Value::Undef);
+            Ok(Value::Bool(false))
+        }
+    }
+}
+
+/// Look up a path string: absolute in this object, or external in another.
+pub fn path_value(cx: &mut Ctx, p: &str, span: Span) -> EResult<Option<Value>> {
+    let path = parse_path(p).map_err(|m| cx.err(span, m))?;
+    match &path.kind {
+        PathKind::Absolute => Ok(tree::get(&cx.st.root, &path.terms).cloned()),
+        PathKind::Relative => Err(cx.err(span, format!("relative path '{p}' cannot be used here"))),
+        PathKind::External(obj) => {
+            if **obj == *cx.st.object {
+                return Ok(tree::get(&cx.st.root, &path.terms).cloned());
+            }
+            let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "external paths are not available here"))?;
+            let root = env.object_profile(cx.st, obj).map_err(|e| Unwind::from(e.at(cx.loc(span))))?;
+            if !cx.st.read_objects.contains(obj) {
+                cx.st.read_objects.push(obj.clone());
+            }
+            Ok(tree::get(&root, &path.terms).cloned())
+        }
+    }
+}
+
+fn template_exists(cx: &mut Ctx, name: &str, span: Span) -> EResult<bool> {
+    if !loader::valid_template_name(name) {
+        return Err(cx.err(span, format!("invalid template name: '{name}'")));
+    }
+    let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "no include path"))?;
+    Ok(env.template_exists(cx.st, name))
+}
+
+/// `create(template, key, value, ...)`: run a structure template into a fresh dict.
+fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
+    cx.compile_time_guard(span, "create()")?;
+    let name = string_arg(cx, &args[0], "create", span)?;
+    if (args.len() - 1) % 2 != 0 {
+        return Err(cx.err(span, "create() requires a template name followed by key/value pairs"));
+    }
+    let mut extra = Vec::new();
+    for pair in args[1..].chunks(2) {
+        let k = string_arg(cx, &pair[0], "create", span)?;
+        let v = cx.eval(&pair[1])?;
+        extra.push((k, v));
+    }
+    let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "no include path"))?;
+    let tpl = env.load_template(cx.st, &name).map_err(|e| Unwind::from(e.at(cx.loc(span))))?;
+    if tpl.kind != vmcs_syntax::TemplateKind::Structure {
+        return Err(cx.err(
+            span,
+            format!("create() requires a structure template; '{name}' is a {} template", tpl.kind.upper_name()),
+        ));
+    }
+    if cx.st.include_depth + cx.calls.len() + 1 >= cx.st.opts.max_recursion {
+        return Err(cx.err(span, format!("call depth limit ({}) exceeded", cx.st.opts.max_recursion)));
+    }
+    // The structure template runs with its own root; everything else is shared.
+    let saved_root = std::mem::replace(&mut cx.st.root, Value::empty_dict());
+    let saved_finals = std::mem::take(&mut cx.st.finals);
+    let saved_assigned = std::mem::take(&mut cx.st.assigned_at);
+    cx.st.include_depth += 1;
+    let r = cx.st.run_template(&tpl);
+    cx.st.include_depth -= 1;
+    let mut built = std::mem::replace(&mut cx.st.root, saved_root);
+    cx.st.finals = saved_finals;
+    cx.st.assigned_at = saved_assigned;
+    r.map_err(Unwind::from)?;
+    if let Some(d) = built.dict_mut() {
+        for (k, v) in extra {
+            if v.is_null() {
+                d.remove(&Key(k));
+            } else {
+                d.insert(Key(k), v);
+            }
+        }
+    }
+    Ok(built)
+}
+
+fn read_file(cx: &mut Ctx, file: &std::path::Path, compression: Option<&str>, span: Span) -> EResult<Value> {
+    let bytes = std::fs::read(file).map_err(|e| cx.err_class(ErrorClass::System, span, format!("cannot read {}: {e}", file.display())))?;
+    let bytes = match compression {
+        None => bytes,
+        Some("gzip") | Some("gz") => {
+            use std::io::Read;
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut out)
+                .map_err(|e| cx.err_class(ErrorClass::System, span, format!("cannot decompress {}: {e}", file.display())))?;
+            out
+        }
+        Some(other) => return Err(cx.err(span, format!("invalid compression name ({other})"))),
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Value::string(s)),
+        Err(e) => Ok(Value::string(String::from_utf8_lossy(e.as_bytes()).into_owned())),
+    }
+}
+
+#[allow(dead_code)]
+fn dep_kind_text() -> DepKind {
+    DepKind::Text
+}

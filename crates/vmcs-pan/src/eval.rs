@@ -1,0 +1,451 @@
+//! The DML interpreter: variables, SELF, control flow, user functions and calls into the
+//! builtin tables. Context-dependent builtins live in `ctxfns.rs`.
+
+use crate::diag::{Error, Loc, SourceFile};
+use crate::error::{BuiltinError, ErrorClass};
+use crate::ir::{Code, Op};
+use crate::object::State;
+use crate::ops;
+use crate::path::{check_key, Term};
+use crate::value::{Key, Value};
+use std::sync::Arc;
+use vmcs_syntax::{BinOp, Span};
+
+/// Why evaluation stopped early.
+#[derive(Debug)]
+pub enum Unwind {
+    Error(Box<Error>),
+    /// `return(value)` unwinding to the enclosing function call.
+    Return(Value),
+}
+
+impl From<Error> for Unwind {
+    fn from(e: Error) -> Unwind {
+        Unwind::Error(Box::new(e))
+    }
+}
+
+pub type EResult<T> = Result<T, Unwind>;
+
+/// A user-defined function.
+#[derive(Debug)]
+pub struct UserFn {
+    pub name: Arc<str>,
+    pub body: Code,
+    pub src: Arc<SourceFile>,
+}
+
+/// What SELF refers to while a statement runs.
+#[derive(Debug, Clone, Default)]
+pub enum SelfSlot {
+    /// No SELF here (e.g. a variable statement).
+    #[default]
+    None,
+    /// Assignable SELF (a path assignment).
+    Writable(Value),
+    /// Read-only SELF (a `with` clause, a default value).
+    ReadOnly(Value),
+}
+
+/// The evaluation context of one statement: the object state plus the local frame.
+pub struct Ctx<'s> {
+    pub st: &'s mut State,
+    pub src: Arc<SourceFile>,
+    pub locals: Vec<(Arc<str>, Value)>,
+    pub self_: SelfSlot,
+    /// ARGV of the innermost user function, with its name.
+    pub args: Option<(Arc<str>, Vec<Value>)>,
+    /// Locations of the calls being executed (for panc's call stack trace).
+    pub calls: Vec<Loc>,
+}
+
+impl<'s> Ctx<'s> {
+    pub fn new(st: &'s mut State, src: Arc<SourceFile>, self_: SelfSlot) -> Ctx<'s> {
+        Ctx { st, src, locals: Vec::new(), self_, args: None, calls: Vec::new() }
+    }
+
+    pub fn loc(&self, span: Span) -> Loc {
+        Loc { file: self.src.clone(), span }
+    }
+
+    /// An evaluation error at `span`.
+    pub fn err(&self, span: Span, msg: impl Into<String>) -> Unwind {
+        self.err_class(ErrorClass::Evaluation, span, msg)
+    }
+
+    pub fn err_class(&self, class: ErrorClass, span: Span, msg: impl Into<String>) -> Unwind {
+        let mut e = Error::new(class, msg).at(self.loc(span));
+        e.trace = self.calls.iter().rev().map(|l| format!("[{}]", l.panc_form())).collect();
+        Unwind::from(e)
+    }
+
+    pub fn builtin_err(&self, span: Span, e: BuiltinError) -> Unwind {
+        self.err_class(e.class, span, e.message)
+    }
+
+    /// panc's CompileTimeContext refuses everything that depends on the object.
+    pub fn compile_time_guard(&self, span: Span, what: &str) -> EResult<()> {
+        if self.st.compile_time {
+            return Err(self.err(span, format!("{what} is not available at compile time")));
+        }
+        Ok(())
+    }
+
+    fn local(&self, name: &str) -> Option<usize> {
+        self.locals.iter().rposition(|(n, _)| &**n == name)
+    }
+
+    pub fn set_local(&mut self, name: &Arc<str>, v: Value) {
+        match self.local(name) {
+            Some(i) => self.locals[i].1 = v,
+            None => self.locals.push((name.clone(), v)),
+        }
+    }
+
+    /// Evaluate an expression.
+    pub fn eval(&mut self, c: &Code) -> EResult<Value> {
+        match &c.op {
+            Op::Const(v) => Ok(v.clone()),
+            Op::Var { name, subs } => self.read_var(name, subs, c.span),
+            Op::Assign { name, subs, value } => {
+                let v = self.eval(value)?;
+                self.assign_var(name, subs, v.clone(), c.span)?;
+                Ok(v)
+            }
+            Op::Pure { def, args } => {
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
+                    vals.push(self.eval(a)?);
+                }
+                (def.call)(&vals).map_err(|e| self.builtin_err(c.span, e))
+            }
+            Op::Ctx { f, name, args } => crate::ctxfns::call(self, *f, name, args, c.span),
+            Op::User { name, args } => self.call_user(name, args, c.span),
+            Op::Unary { op, e } => {
+                let v = self.eval(e)?;
+                ops::unary(*op, &v).map_err(|e| self.builtin_err(c.span, e))
+            }
+            Op::Binary { op, l, r } => {
+                let a = self.eval(l)?;
+                let b = self.eval(r)?;
+                ops::binary(*op, &a, &b).map_err(|e| self.builtin_err(c.span, e))
+            }
+            Op::And(l, r) | Op::Or(l, r) => {
+                let op = if matches!(c.op, Op::And(..)) { BinOp::And } else { BinOp::Or };
+                let a = self.eval(l)?;
+                let a = ops::logical_operand(op, &a, true).map_err(|e| self.builtin_err(c.span, e))?;
+                if (op == BinOp::And && !a) || (op == BinOp::Or && a) {
+                    return Ok(Value::Bool(a));
+                }
+                let b = self.eval(r)?;
+                let b = ops::logical_operand(op, &b, false).map_err(|e| self.builtin_err(c.span, e))?;
+                Ok(Value::Bool(b))
+            }
+            Op::Block(items) => {
+                let mut last = Value::Undef;
+                for i in items {
+                    last = self.eval(i)?;
+                }
+                Ok(last)
+            }
+            Op::If { cond, then, els } => {
+                let b = self.eval(cond)?;
+                match b {
+                    Value::Bool(true) => self.eval(then),
+                    Value::Bool(false) => match els {
+                        Some(e) => self.eval(e),
+                        None => Ok(Value::Undef),
+                    },
+                    _ => Err(self.err(cond.span, "test in if statement must evaluate to a boolean")),
+                }
+            }
+            Op::While { cond, body } => {
+                let mut n = 0u64;
+                let mut last = Value::Undef;
+                loop {
+                    match self.eval(cond)? {
+                        Value::Bool(true) => {}
+                        Value::Bool(false) => break,
+                        _ => return Err(self.err(cond.span, "test in while statement must evaluate to a boolean")),
+                    }
+                    n += 1;
+                    self.check_iterations(n, c.span)?;
+                    last = self.eval(body)?;
+                }
+                Ok(last)
+            }
+            Op::For { init, cond, step, body } => {
+                self.eval(init)?;
+                let mut n = 0u64;
+                let mut last = Value::Undef;
+                loop {
+                    match self.eval(cond)? {
+                        Value::Bool(true) => {}
+                        Value::Bool(false) => break,
+                        _ => return Err(self.err(cond.span, "test in for statement must evaluate to a boolean")),
+                    }
+                    n += 1;
+                    self.check_iterations(n, c.span)?;
+                    last = self.eval(body)?;
+                    self.eval(step)?;
+                }
+                Ok(last)
+            }
+            Op::Foreach { key, val, iter, body } => {
+                let coll = self.eval(iter)?;
+                let mut last = Value::Undef;
+                let mut n = 0u64;
+                match coll {
+                    Value::List(l) => {
+                        for (i, v) in l.iter().enumerate() {
+                            n += 1;
+                            self.check_iterations(n, c.span)?;
+                            self.set_local(key, Value::Long(i as i64));
+                            self.set_local(val, v.clone());
+                            last = self.eval(body)?;
+                        }
+                    }
+                    Value::Dict(d) => {
+                        for (k, v) in d.iter() {
+                            n += 1;
+                            self.check_iterations(n, c.span)?;
+                            self.set_local(key, Value::Str(k.0.clone()));
+                            self.set_local(val, v.clone());
+                            last = self.eval(body)?;
+                        }
+                    }
+                    other => {
+                        return Err(self.err(
+                            iter.span,
+                            format!("foreach statement requires a resource; {} found", other.type_name()),
+                        ))
+                    }
+                }
+                Ok(last)
+            }
+        }
+    }
+
+    fn check_iterations(&self, n: u64, span: Span) -> EResult<()> {
+        let max = if self.st.compile_time { 1000 } else { self.st.opts.max_iteration };
+        if n > max {
+            return Err(self.err(span, format!("loop iteration count ({max}) has been exceeded")));
+        }
+        Ok(())
+    }
+
+    /// The value of a variable without subscripts, or `None` if undefined.
+    pub fn lookup_var(&self, name: &str, span: Span) -> EResult<Option<Value>> {
+        if let Some(i) = self.local(name) {
+            return Ok(Some(self.locals[i].1.clone()));
+        }
+        match name {
+            "SELF" => {
+                return match &self.self_ {
+                    SelfSlot::Writable(v) | SelfSlot::ReadOnly(v) => Ok(Some(v.clone())),
+                    SelfSlot::None => {
+                        if self.st.compile_time {
+                            Err(self.err(span, "SELF is not available at compile time"))
+                        } else {
+                            Err(self.err(span, "SELF is not defined in this context"))
+                        }
+                    }
+                }
+            }
+            "ARGC" | "ARGV" => {
+                if let Some((_, argv)) = &self.args {
+                    return Ok(Some(if name == "ARGC" {
+                        Value::Long(argv.len() as i64)
+                    } else {
+                        Value::list(argv.clone())
+                    }));
+                }
+            }
+            "FUNCTION" => {
+                if let Some((n, _)) = &self.args {
+                    return Ok(Some(Value::Str(n.clone())));
+                }
+            }
+            _ => {}
+        }
+        if self.st.compile_time {
+            return Err(self.err(span, format!("variable '{name}' is not available at compile time")));
+        }
+        match name {
+            "OBJECT" => return Ok(Some(Value::Str(self.st.object.clone()))),
+            "TEMPLATE" => return Ok(self.st.template_stack.last().map(|t| Value::Str(t.clone()))),
+            _ => {}
+        }
+        Ok(self.st.globals.get(name).map(|g| g.value.clone()))
+    }
+
+    fn read_var(&mut self, name: &Arc<str>, subs: &[Code], span: Span) -> EResult<Value> {
+        let Some(mut v) = self.lookup_var(name, span)? else {
+            return Err(self.err(span, format!("variable named '{name}' is undefined")));
+        };
+        for s in subs {
+            let k = self.eval(s)?;
+            v = match subscript(&v, &k) {
+                Ok(Some(c)) => c.clone(),
+                Ok(None) => Value::Undef,
+                Err(m) => return Err(self.err(span, m)),
+            };
+        }
+        Ok(v)
+    }
+
+    /// `name[subs...] = v`
+    pub fn assign_var(&mut self, name: &Arc<str>, subs: &[Code], v: Value, span: Span) -> EResult<()> {
+        let mut keys = Vec::with_capacity(subs.len());
+        for s in subs {
+            keys.push(self.eval(s)?);
+        }
+        if &**name == "SELF" && self.local(name).is_none() {
+            let cur = match &mut self.self_ {
+                SelfSlot::Writable(cur) => cur,
+                SelfSlot::ReadOnly(_) => return Err(self.err(span, "cannot modify SELF in this context")),
+                SelfSlot::None => {
+                    return Err(self.err(span, "SELF is not defined in this context"));
+                }
+            };
+            let mut tmp = std::mem::take(cur);
+            let r = set_sub(&mut tmp, &keys, v);
+            if let SelfSlot::Writable(cur) = &mut self.self_ {
+                *cur = tmp;
+            }
+            return r.map_err(|m| self.err(span, m));
+        }
+        if matches!(&**name, "ARGC" | "ARGV" | "OBJECT" | "FUNCTION" | "TEMPLATE" | "LOADPATH") {
+            return Err(self.err(span, format!("cannot modify the reserved variable '{name}'")));
+        }
+        if self.local(name).is_none() && !self.st.compile_time && self.st.globals.contains_key(&**name) {
+            return Err(self.err(span, format!("global variable '{name}' cannot be modified from DML block")));
+        }
+        if keys.is_empty() {
+            self.set_local(name, v);
+            return Ok(());
+        }
+        let i = match self.local(name) {
+            Some(i) => i,
+            None => {
+                self.locals.push((name.clone(), Value::Undef));
+                self.locals.len() - 1
+            }
+        };
+        let mut tmp = std::mem::take(&mut self.locals[i].1);
+        let r = set_sub(&mut tmp, &keys, v);
+        self.locals[i].1 = tmp;
+        r.map_err(|m| self.err(span, m))
+    }
+
+    fn call_user(&mut self, name: &Arc<str>, args: &[Code], span: Span) -> EResult<Value> {
+        if self.st.compile_time {
+            return Err(self.err(span, "user functions are not available at compile time"));
+        }
+        let Some(f) = self.st.functions.get(name).cloned() else {
+            return Err(self.err(span, format!("function '{name}' is not defined")));
+        };
+        let mut argv = Vec::with_capacity(args.len());
+        for a in args {
+            argv.push(self.eval(a)?);
+        }
+        while matches!(argv.last(), Some(Value::Null)) {
+            argv.pop();
+        }
+        if self.calls.len() + self.st.include_depth >= self.st.opts.max_recursion {
+            return Err(self.err(span, format!("call depth limit ({}) exceeded", self.st.opts.max_recursion)));
+        }
+        let saved_locals = std::mem::take(&mut self.locals);
+        let saved_args = self.args.replace((name.clone(), argv));
+        let saved_src = std::mem::replace(&mut self.src, f.src.clone());
+        let call_loc = Loc { file: saved_src.clone(), span };
+        self.calls.push(call_loc);
+        let r = self.eval(&f.body);
+        self.calls.pop();
+        self.src = saved_src;
+        self.args = saved_args;
+        self.locals = saved_locals;
+        match r {
+            Ok(v) => Ok(v),
+            Err(Unwind::Return(v)) => Ok(v),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// `v[k]`: list index or dict key. `Ok(None)` when absent.
+pub fn subscript<'a>(v: &'a Value, k: &Value) -> Result<Option<&'a Value>, String> {
+    match (v, k) {
+        (Value::List(l), Value::Long(i)) => Ok(if *i < 0 { None } else { l.get(*i as usize) }),
+        (Value::Dict(d), Value::Str(s)) => Ok(d.get(&Key(s.clone()))),
+        (Value::Undef, _) => Ok(None),
+        (Value::List(_), _) => Err(format!("list index must be a long; {} found", k.type_name())),
+        (Value::Dict(_), _) => Err(format!("dict key must be a string; {} found", k.type_name())),
+        _ => Err(format!("cannot index a {} with {}", v.type_name(), k.type_name())),
+    }
+}
+
+/// Set `root[k1][k2]... = v`, creating intermediate resources; `null` deletes.
+pub fn set_sub(root: &mut Value, keys: &[Value], v: Value) -> Result<(), String> {
+    let Some((last, parents)) = keys.split_last() else {
+        *root = v;
+        return Ok(());
+    };
+    let mut cur = root;
+    for k in parents {
+        cur = child_mut_create(cur, k)?;
+    }
+    if v.is_null() {
+        match (cur, last) {
+            (Value::Dict(d), Value::Str(s)) => {
+                Arc::make_mut(d).remove(&Key(s.clone()));
+            }
+            (Value::List(l), Value::Long(i)) => {
+                let l = Arc::make_mut(l);
+                if *i >= 0 && (*i as usize) < l.len() {
+                    l.remove(*i as usize);
+                }
+            }
+            _ => {}
+        }
+        return Ok(());
+    }
+    *child_mut_create(cur, last)? = v;
+    Ok(())
+}
+
+fn child_mut_create<'a>(cur: &'a mut Value, k: &Value) -> Result<&'a mut Value, String> {
+    if cur.is_undef() || cur.is_null() {
+        *cur = match k {
+            Value::Long(_) => Value::empty_list(),
+            _ => Value::empty_dict(),
+        };
+    }
+    match (cur, k) {
+        (Value::List(l), Value::Long(i)) => {
+            if *i < 0 {
+                return Err(format!("list index must be non-negative; {i} found"));
+            }
+            let l = Arc::make_mut(l);
+            let i = *i as usize;
+            if l.len() <= i {
+                l.resize(i + 1, Value::Undef);
+            }
+            Ok(&mut l[i])
+        }
+        (Value::Dict(d), Value::Str(s)) => {
+            check_key(s)?;
+            Ok(Arc::make_mut(d).entry(Key(s.clone())).or_insert(Value::Undef))
+        }
+        (c, k) => Err(format!("cannot use a {} to index a {}", k.type_name(), c.type_name())),
+    }
+}
+
+/// Convert a DML subscript value into a path term.
+pub fn value_term(k: &Value) -> Option<Term> {
+    match k {
+        Value::Long(i) if *i >= 0 && *i <= i32::MAX as i64 => Some(Term::Index(*i as u32)),
+        Value::Str(s) => Some(Term::Key(s.clone())),
+        _ => None,
+    }
+}

@@ -1,0 +1,251 @@
+//! Finding, parsing and lowering templates: the include path and LOADPATH search, `.pan`
+//! before `.tpl`, the name check, statement lowering with compile-time constant evaluation,
+//! and a cache shared by every object of a run.
+
+use crate::diag::{Error, Loc, SourceFile};
+use crate::error::ErrorClass;
+use crate::eval::{Ctx, SelfSlot, Unwind};
+use crate::ir::{self, Code};
+use crate::object::State;
+use crate::output::dep::DepKind;
+use crate::path::{parse_path, Path};
+use crate::types::{self, TypeDef};
+use crate::value::Value;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use vmcs_syntax::{AssignOp, Span, StmtKind, TemplateKind};
+
+/// A statement's value: computed once at load time when it is a constant.
+#[derive(Debug, Clone)]
+pub enum ValueSrc {
+    Const(Value),
+    Code(Code),
+}
+
+/// A lowered statement.
+#[derive(Debug)]
+pub enum CStmt {
+    Include { code: Code, span: Span },
+    Prefix { path: Option<Path> },
+    Assign { path: Path, op: AssignOp, is_final: bool, value: ValueSrc, span: Span },
+    Variable { name: Arc<str>, op: AssignOp, is_final: bool, value: ValueSrc, span: Span },
+    Function { name: Arc<str>, body: Code, span: Span },
+    Type { name: Arc<str>, def: Arc<TypeDef>, span: Span },
+    /// `bind`/`valid`; the path may hold `${VAR}` and is resolved when run.
+    Bind { path: String, spec: Arc<TypeDef>, span: Span },
+}
+
+/// A parsed and lowered template.
+#[derive(Debug)]
+pub struct CompiledTemplate {
+    pub name: Arc<str>,
+    pub kind: TemplateKind,
+    pub src: Arc<SourceFile>,
+    pub stmts: Vec<CStmt>,
+}
+
+/// What evaluation needs from the outside world: templates, data files, other objects.
+pub trait Env: Send + Sync {
+    /// Load a template by name for `st` (honouring its LOADPATH), recording the dependency.
+    fn load_template(&self, st: &mut State, name: &str) -> Result<Arc<CompiledTemplate>, Error>;
+    /// Whether a template exists (no dependency error when absent).
+    fn template_exists(&self, st: &mut State, name: &str) -> bool;
+    /// Find a data file on the include path (for `file_contents`, `file_exists`).
+    fn find_file(&self, st: &mut State, name: &str) -> Option<PathBuf>;
+    /// The finished profile of another object (building it if needed).
+    fn object_profile(&self, st: &mut State, name: &str) -> Result<Value, Error>;
+}
+
+/// Search the include path for `name` (with `.pan` then `.tpl`), trying the empty prefix
+/// and then each LOADPATH entry in every include directory.
+pub fn search(include_dirs: &[PathBuf], loadpath: &[String], name: &str, exts: &[&str]) -> Option<(PathBuf, PathBuf, usize)> {
+    for dir in include_dirs {
+        let mut prefixes: Vec<PathBuf> = vec![dir.clone()];
+        for lp in loadpath {
+            let lp = lp.trim_start_matches('/');
+            prefixes.push(dir.join(lp));
+        }
+        for base in prefixes {
+            for (i, ext) in exts.iter().enumerate() {
+                let f = base.join(format!("{name}{ext}"));
+                if f.is_file() {
+                    return Some((f, base, i));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The LOADPATH global of an object, as strings.
+pub fn loadpath_of(st: &State) -> Vec<String> {
+    match st.globals.get("LOADPATH").map(|g| &g.value) {
+        Some(Value::List(l)) => l.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether `name` is a valid template name.
+pub fn valid_template_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && !name.ends_with('/')
+        && name.split('/').all(|t| {
+            !t.is_empty() && t != "." && t != ".." && t.chars().all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
+        })
+}
+
+/// Parsed templates by file, shared between objects.
+#[derive(Default)]
+pub struct TemplateCache {
+    map: Mutex<HashMap<PathBuf, Arc<Result<Arc<CompiledTemplate>, Error>>>>,
+}
+
+impl TemplateCache {
+    /// Load `file` (expected to hold template `name`), parsing and lowering it once.
+    pub fn get(&self, file: &std::path::Path, name: &str) -> Result<Arc<CompiledTemplate>, Error> {
+        if let Some(r) = self.map.lock().unwrap().get(file) {
+            return (**r).clone();
+        }
+        let r = Arc::new(compile_file(file, name));
+        self.map.lock().unwrap().insert(file.to_path_buf(), r.clone());
+        (*r).clone()
+    }
+}
+
+/// Read, parse and lower one file.
+pub fn compile_file(file: &std::path::Path, expected_name: &str) -> Result<Arc<CompiledTemplate>, Error> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| Error::new(ErrorClass::System, format!("cannot read {}: {e}", file.display())).in_file(file.to_path_buf()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::new(ErrorClass::Parse, format!("file is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+            .in_file(file.to_path_buf())
+            .with_hint("Pan templates must be UTF-8 encoded")
+    })?;
+    let src = Arc::new(SourceFile::new(file.to_path_buf(), Arc::from(text)));
+    compile_source(src, expected_name)
+}
+
+/// Parse and lower a loaded source file.
+pub fn compile_source(src: Arc<SourceFile>, expected_name: &str) -> Result<Arc<CompiledTemplate>, Error> {
+    let parsed = vmcs_syntax::parse(&src.text);
+    if let Some(pe) = parsed.errors.first() {
+        let mut e = Error::new(pe.class.into(), pe.message.clone()).at(Loc { file: src.clone(), span: pe.span });
+        e.hint = pe.hint.clone();
+        return Err(e);
+    }
+    let Some(t) = parsed.template else {
+        return Err(Error::new(ErrorClass::Parse, "cannot parse template").in_file(src.path.clone()));
+    };
+    if t.name != expected_name {
+        return Err(Error::new(
+            ErrorClass::Syntax,
+            format!("template name '{}' does not match its location; expected '{}'", t.name, expected_name),
+        )
+        .at(Loc { file: src.clone(), span: t.name_span })
+        .with_hint(format!("rename the template to `{expected_name}` or move the file")));
+    }
+    let mut stmts = Vec::with_capacity(t.statements.len());
+    for s in &t.statements {
+        if let Some(c) = lower_stmt(&src, t.kind, s)? {
+            stmts.push(c);
+        }
+    }
+    Ok(Arc::new(CompiledTemplate { name: Arc::from(t.name.as_str()), kind: t.kind, src, stmts }))
+}
+
+fn lower_code(src: &Arc<SourceFile>, e: &vmcs_syntax::Expr) -> Result<Code, Error> {
+    ir::lower(e).map_err(|le| Error::new(le.class, le.message).at(Loc { file: src.clone(), span: le.span }))
+}
+
+/// Try to evaluate a statement's DML at compile time (panc's CompileTimeContext).
+/// Evaluation errors defer the work to run time; other errors are reported now.
+fn fold(src: &Arc<SourceFile>, code: Code) -> Result<ValueSrc, Error> {
+    if let Some(v) = code.as_const() {
+        return Ok(ValueSrc::Const(v.clone()));
+    }
+    let mut st = State::compile_time();
+    let mut ctx = Ctx::new(&mut st, src.clone(), SelfSlot::None);
+    match ctx.eval(&code) {
+        Ok(v) => Ok(ValueSrc::Const(v)),
+        Err(Unwind::Error(e)) if e.class == ErrorClass::Evaluation => Ok(ValueSrc::Code(code)),
+        Err(Unwind::Error(e)) => Err(*e),
+        Err(Unwind::Return(_)) => Ok(ValueSrc::Code(code)),
+    }
+}
+
+fn lower_stmt(src: &Arc<SourceFile>, kind: TemplateKind, s: &vmcs_syntax::Stmt) -> Result<Option<CStmt>, Error> {
+    let at = |span: Span| Loc { file: src.clone(), span };
+    let syntax = |msg: String, span: Span| Error::new(ErrorClass::Syntax, msg).at(at(span));
+    Ok(Some(match &s.kind {
+        StmtKind::Noop => return Ok(None),
+        StmtKind::Include(e) => CStmt::Include { code: lower_code(src, e)?, span: s.span },
+        StmtKind::Prefix(p) => {
+            if kind == TemplateKind::Declaration {
+                return Err(syntax("prefix statement not allowed in declaration template".into(), s.span));
+            }
+            if p.text.is_empty() {
+                CStmt::Prefix { path: None }
+            } else {
+                let path = parse_path(&p.text).map_err(|m| syntax(m, s.span))?;
+                if !path.is_absolute() {
+                    return Err(syntax(format!("prefix must be an absolute path: '{}'", p.text), s.span));
+                }
+                CStmt::Prefix { path: Some(path) }
+            }
+        }
+        StmtKind::Assign { path, op, is_final, value } => {
+            if kind == TemplateKind::Declaration {
+                return Err(syntax("assignment statement not allowed in declaration template".into(), s.span));
+            }
+            let p = parse_path(&path.text).map_err(|m| syntax(m, s.span))?;
+            if kind == TemplateKind::Structure && p.is_absolute() {
+                return Err(syntax(
+                    format!("absolute path '{}' not allowed in structure template", path.text),
+                    s.span,
+                ));
+            }
+            let code = lower_code(src, value)?;
+            CStmt::Assign { path: p, op: *op, is_final: *is_final, value: fold(src, code)?, span: s.span }
+        }
+        StmtKind::Variable { name, op, is_final, value } => {
+            if matches!(name.name.as_str(), "SELF" | "ARGC" | "ARGV" | "OBJECT" | "FUNCTION" | "TEMPLATE") {
+                return Err(syntax(format!("cannot assign to the reserved variable '{}'", name.name), s.span));
+            }
+            let code = lower_code(src, value)?;
+            CStmt::Variable {
+                name: Arc::from(name.name.as_str()),
+                op: *op,
+                is_final: *is_final,
+                value: fold(src, code)?,
+                span: s.span,
+            }
+        }
+        StmtKind::Function { name, body } => {
+            CStmt::Function { name: Arc::from(name.name.as_str()), body: lower_code(src, body)?, span: s.span }
+        }
+        StmtKind::Type { name, spec } => CStmt::Type {
+            name: Arc::from(name.name.as_str()),
+            def: Arc::new(types::lower_full(src, spec, Some(&name.name))?),
+            span: s.span,
+        },
+        StmtKind::Bind { path, spec } => {
+            CStmt::Bind { path: path.text.clone(), spec: Arc::new(types::lower_full(src, spec, None)?), span: s.span }
+        }
+        StmtKind::Valid { path, body } => CStmt::Bind {
+            path: path.text.clone(),
+            spec: Arc::new(types::valid_type(lower_code(src, body)?)),
+            span: s.span,
+        },
+    }))
+}
+
+/// Kind of dependency record for a found template file.
+pub fn dep_kind_for(ext_index: usize) -> DepKind {
+    if ext_index == 0 {
+        DepKind::Pan
+    } else {
+        DepKind::Tpl
+    }
+}
