@@ -1,0 +1,278 @@
+//! panc's `pan` format: the profile as XML, byte-identical to what panc's SAX serializer writes.
+//!
+//! Layout: the XML declaration and the root `<nlist format="pan" name="profile">` on one line,
+//! 4-space indentation, one element per value named after its type (`nlist`, `list`, `string`,
+//! `long`, `double`, `boolean`), a `name` attribute for dict entries only, self-closing tags for
+//! empty strings and resources. Escaping follows the JDK serializer: `<`, `>`, `&` as entities,
+//! CR, DEL, C1 controls and characters outside the BMP as decimal references, the rest raw
+//! UTF-8. A string holding a character XML 1.0 forbids is written as base64 of its UTF-8 bytes
+//! (`encoding="base64"`, a newline after every 76 characters, as panc's `Base64` does).
+
+use super::{as_lone_surrogate, has_lone_surrogate, push_java_utf8, push_spaces};
+use crate::javafmt::{push_double, push_long};
+use crate::value::Value;
+
+/// Write `root` as panc's pan XML.
+pub fn write_pan_xml(root: &Value, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    element(out, root, Name::Root, 0);
+    out.push(b'\n');
+}
+
+enum Name<'a> {
+    Root,
+    Key(&'a str),
+    Anonymous,
+}
+
+/// Undef and null never reach a finished profile; if they do, they are left out.
+fn is_written(v: &Value) -> bool {
+    !matches!(v, Value::Undef | Value::Null)
+}
+
+fn element(out: &mut Vec<u8>, value: &Value, name: Name, depth: usize) {
+    let tag: &[u8] = match value {
+        Value::Dict(_) => b"nlist",
+        Value::List(_) => b"list",
+        Value::Str(_) => b"string",
+        Value::Long(_) => b"long",
+        Value::Double(_) => b"double",
+        Value::Bool(_) => b"boolean",
+        Value::Undef | Value::Null => return,
+    };
+    out.push(b'<');
+    out.extend_from_slice(tag);
+    match name {
+        Name::Root => out.extend_from_slice(b" format=\"pan\" name=\"profile\""),
+        Name::Key(k) => {
+            out.extend_from_slice(b" name=\"");
+            escape_attribute(out, k);
+            out.push(b'"');
+        }
+        Name::Anonymous => {}
+    }
+    match value {
+        Value::Dict(d) => {
+            let mut children = d.iter().filter(|(_, v)| is_written(v)).peekable();
+            if children.peek().is_none() {
+                out.extend_from_slice(b"/>");
+                return;
+            }
+            out.push(b'>');
+            for (k, v) in children {
+                out.push(b'\n');
+                push_spaces(out, 4 * (depth + 1));
+                element(out, v, Name::Key(k.as_str()), depth + 1);
+            }
+        }
+        Value::List(l) => {
+            let mut children = l.iter().filter(|v| is_written(v)).peekable();
+            if children.peek().is_none() {
+                out.extend_from_slice(b"/>");
+                return;
+            }
+            out.push(b'>');
+            for v in children {
+                out.push(b'\n');
+                push_spaces(out, 4 * (depth + 1));
+                element(out, v, Name::Anonymous, depth + 1);
+            }
+        }
+        Value::Str(s) => {
+            if s.is_empty() {
+                out.extend_from_slice(b"/>");
+                return;
+            }
+            if is_valid_xml(s) {
+                out.push(b'>');
+                escape_text(out, s);
+            } else {
+                out.extend_from_slice(b" encoding=\"base64\">");
+                let mut bytes = Vec::with_capacity(s.len());
+                push_java_utf8(&mut bytes, s);
+                push_base64_lines(out, &bytes);
+            }
+        }
+        Value::Long(n) => {
+            out.push(b'>');
+            push_long(out, *n);
+        }
+        Value::Double(x) => {
+            out.push(b'>');
+            push_double(out, *x);
+        }
+        Value::Bool(b) => {
+            out.push(b'>');
+            out.extend_from_slice(if *b { b"true" } else { b"false" });
+        }
+        Value::Undef | Value::Null => unreachable!(),
+    }
+    if matches!(value, Value::Dict(_) | Value::List(_)) {
+        out.push(b'\n');
+        push_spaces(out, 4 * depth);
+    }
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(tag);
+    out.push(b'>');
+}
+
+/// panc's `XMLFormatterUtils.isValidXMLString`: only tab, LF, CR, U+0020..U+D7FF,
+/// U+E000..U+FFFD and U+10000..U+10FFFF (lone surrogates are not valid).
+pub fn is_valid_xml(s: &str) -> bool {
+    let b = s.as_bytes();
+    let controls_ok = b
+        .iter()
+        .all(|&c| c >= 0x20 || c == b'\t' || c == b'\n' || c == b'\r');
+    // U+FFFE and U+FFFF encode as EF BF BE / EF BF BF.
+    controls_ok
+        && !b
+            .windows(3)
+            .any(|w| w[0] == 0xEF && w[1] == 0xBF && w[2] >= 0xBE)
+        && !has_lone_surrogate(s)
+}
+
+/// Escape character data as the JDK serializer does.
+fn escape_text(out: &mut Vec<u8>, s: &str) {
+    escape(out, s, false);
+}
+
+/// Escape an attribute value as the JDK serializer does.
+fn escape_attribute(out: &mut Vec<u8>, s: &str) {
+    escape(out, s, true);
+}
+
+fn escape(out: &mut Vec<u8>, s: &str, attribute: bool) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let replacement: Option<&[u8]> = match b {
+            b'<' => Some(b"&lt;"),
+            b'>' => Some(b"&gt;"),
+            b'&' => Some(b"&amp;"),
+            b'\r' => Some(b"&#13;"),
+            0x7F => Some(b"&#127;"),
+            b'"' if attribute => Some(b"&quot;"),
+            b'\n' if attribute => Some(b"&#10;"),
+            b'\t' if attribute => Some(b"&#9;"),
+            _ => None,
+        };
+        if let Some(r) = replacement {
+            out.extend_from_slice(&bytes[start..i]);
+            out.extend_from_slice(r);
+            i += 1;
+            start = i;
+            continue;
+        }
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        // Non-ASCII: C1 controls (C2 80..C2 9F) and 4-byte sequences become references.
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let is_c1 = b == 0xC2 && bytes[i + 1] < 0xA0;
+        if is_c1 || len == 4 {
+            out.extend_from_slice(&bytes[start..i]);
+            let c = s[i..].chars().next().expect("char boundary");
+            let code = match as_lone_surrogate(c) {
+                Some(unit) => unit as i64,
+                None => c as i64,
+            };
+            out.extend_from_slice(b"&#");
+            push_long(out, code);
+            out.push(b';');
+            start = i + len;
+        }
+        i += len;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+const BASE64_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Base64 as panc's `Base64.encodeBytes`: a `\n` after every 76 output characters (also at the
+/// very end when the input length is a multiple of 57 bytes), `=` padding.
+pub fn push_base64_lines(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut line = 0;
+    let mut chunks = bytes.chunks_exact(3);
+    for c in &mut chunks {
+        let n = (c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32;
+        for shift in [18, 12, 6, 0] {
+            out.push(BASE64_ALPHABET[(n >> shift & 0x3F) as usize]);
+        }
+        line += 4;
+        if line == 76 {
+            out.push(b'\n');
+            line = 0;
+        }
+    }
+    match *chunks.remainder() {
+        [a] => {
+            let n = (a as u32) << 16;
+            out.extend_from_slice(&[
+                BASE64_ALPHABET[(n >> 18) as usize],
+                BASE64_ALPHABET[(n >> 12 & 0x3F) as usize],
+            ]);
+            out.extend_from_slice(b"==");
+        }
+        [a, b] => {
+            let n = (a as u32) << 16 | (b as u32) << 8;
+            for shift in [18, 12, 6] {
+                out.push(BASE64_ALPHABET[(n >> shift & 0x3F) as usize]);
+            }
+            out.push(b'=');
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::lone_surrogate;
+
+    fn text(s: &str) -> String {
+        let mut out = Vec::new();
+        escape_text(&mut out, s);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_like_the_jdk_serializer() {
+        for (input, expected) in [
+            ("a<b>&c\"'", "a&lt;b&gt;&amp;c\"'"),
+            ("cr\r\n\t", "cr&#13;\n\t"),
+            ("\u{7F}\u{85}\u{9F}\u{A0}é", "&#127;&#133;&#159;\u{A0}é"),
+            ("x\u{1F600}y", "x&#128512;y"),
+            ("\u{2028}\u{FEFF}", "\u{2028}\u{FEFF}"),
+        ] {
+            assert_eq!(text(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn validity_like_panc() {
+        assert!(is_valid_xml("tab\tnl\ncr\r\u{FFFD}\u{10000}"));
+        for bad in ["\0", "\u{1}", "\u{1F}", "\u{FFFE}", "\u{FFFF}"] {
+            assert!(!is_valid_xml(bad), "{bad:?}");
+        }
+        assert!(!is_valid_xml(&format!("{}x", lone_surrogate(0xDE00))));
+    }
+
+    #[test]
+    fn base64_breaks_lines_like_panc() {
+        let mut out = Vec::new();
+        push_base64_lines(&mut out, &[0u8; 57]);
+        assert_eq!(out.len(), 77);
+        assert_eq!(out[76], b'\n');
+        out.clear();
+        push_base64_lines(&mut out, b"?x");
+        assert_eq!(out, b"P3g=");
+    }
+}
