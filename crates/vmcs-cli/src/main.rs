@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod cmd;
+mod report;
 
 /// vmcs: describe virtual machines in Pan, compile them to validated profiles, resolve their
 /// software and spawn them.

@@ -1,14 +1,134 @@
-//! `vmcs compile` (not yet implemented).
+//! `vmcs compile`: panc's command line. Compiles object templates to profiles in the
+//! requested formats; no file is written for an object that failed.
 
+use crate::report::{ErrorFormat, Reporter};
+use miette::{miette, IntoDiagnostic};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use vmcs_pan::output::Format;
+use vmcs_pan::{CompileOptions, Compiler};
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Arguments (not yet implemented).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// Object templates to compile (files).
+    #[arg(required = true)]
+    pub templates: Vec<PathBuf>,
+    /// Directories searched for templates, separated by `:` (default: the current directory).
+    #[arg(long, value_name = "PATH")]
+    pub include_path: Option<String>,
+    /// Where profiles are written (default: the current directory).
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Comma-separated output formats: pan (xml), json, dep, text (txt), dot, each optionally `.gz`.
+    #[arg(long, default_value = "pan,dep")]
+    pub formats: String,
+    /// Maximum loop iterations.
+    #[arg(long, default_value_t = 10_000)]
+    pub max_iteration: u64,
+    /// Maximum depth of function calls and includes.
+    #[arg(long, default_value_t = 50)]
+    pub max_recursion: usize,
+    /// A DML expression giving the starting dict of every object.
+    #[arg(long, value_name = "DML")]
+    pub initial_data: Option<String>,
+    /// Worker threads; 0 = one per core.
+    #[arg(long, default_value_t = 0)]
+    pub nthread: usize,
+    /// Warnings: on, off or fatal.
+    #[arg(long, default_value = "on", value_parser = ["on", "off", "fatal"])]
+    pub warnings: String,
+    /// Enable the `debug` and `traceback` functions.
+    #[arg(long)]
+    pub debug: bool,
+    /// Accepted for panc compatibility.
+    #[arg(long, hide = true)]
+    pub no_debug: bool,
+    /// Accepted for panc compatibility (no JVM here).
+    #[arg(long, hide = true, value_name = "OPTS")]
+    pub java_opts: Option<String>,
+    /// Print statistics at the end.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// How errors are printed.
+    #[arg(long, value_enum, default_value = "human")]
+    pub error_format: ErrorFormat,
 }
 
-pub fn run(_args: Args) -> miette::Result<ExitCode> {
-    Err(miette::miette!("`vmcs compile` is not implemented yet"))
+pub fn run(args: Args) -> miette::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let formats = Format::parse_list(&args.formats).map_err(|e| miette!("unknown output format `{}`", e.0))?;
+    let opts = CompileOptions {
+        include_dirs: include_dirs(args.include_path.as_deref()),
+        max_iteration: args.max_iteration,
+        max_recursion: args.max_recursion,
+        nthread: args.nthread,
+        initial_data: args.initial_data.clone(),
+        skip_validation: false,
+    };
+    let out_dir = args.output_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let mut reporter = Reporter::new(args.error_format);
+    let compiler = match Compiler::new(opts) {
+        Ok(c) => c,
+        Err(e) => {
+            reporter.error(&e);
+            reporter.finish();
+            return Ok(ExitCode::from(1));
+        }
+    };
+    for t in &args.templates {
+        if !t.is_file() {
+            reporter.error(
+                &vmcs_pan::Error::new(vmcs_pan::ErrorClass::System, format!("cannot read object template {}", t.display()))
+                    .with_hint("give the path of an existing `.pan` file"),
+            );
+        }
+    }
+    if reporter.count > 0 {
+        reporter.finish();
+        return Ok(ExitCode::from(1));
+    }
+    let results = compiler.compile_files(&args.templates);
+    let mut written = 0usize;
+    for (name, r) in &results {
+        match r {
+            Ok(built) => {
+                write_outputs(&out_dir, name, built, &formats)?;
+                written += 1;
+            }
+            Err(e) => reporter.error(e),
+        }
+    }
+    reporter.finish();
+    if args.verbose {
+        eprintln!(
+            "{} object(s) compiled, {} failed, {:.3} s",
+            written,
+            results.len() - written,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if reporter.count > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Split panc's `--include-path` (default: the current directory).
+pub fn include_dirs(spec: Option<&str>) -> Vec<PathBuf> {
+    match spec {
+        None => vec![std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))],
+        Some(s) => s.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect(),
+    }
+}
+
+fn write_outputs(out_dir: &std::path::Path, name: &Arc<str>, built: &vmcs_pan::Built, formats: &[Format]) -> miette::Result<()> {
+    let mut buf = Vec::with_capacity(16 * 1024);
+    for f in formats {
+        buf.clear();
+        f.write(&built.root, &built.deps, &mut buf);
+        let file = out_dir.join(format!("{name}.{}", f.extension()));
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).into_diagnostic()?;
+        }
+        std::fs::write(&file, &buf).into_diagnostic()?;
+    }
+    Ok(())
 }
