@@ -4,8 +4,12 @@
 //! performs IO; every error it reports carries a span.
 
 pub mod ast;
+mod actions;
+mod annotation;
+mod errors;
 mod lexer;
 mod parser;
+mod literals;
 pub mod span;
 
 pub use ast::*;
