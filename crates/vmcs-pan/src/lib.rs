@@ -4,6 +4,7 @@ pub mod builtins;
 pub mod error;
 pub mod javafmt;
 pub mod output;
+pub mod render;
 pub mod value;
 
 pub use error::{BuiltinError, ErrorClass};
