@@ -16,6 +16,7 @@ pub mod object;
 mod ops;
 pub mod output;
 pub mod path;
+pub mod render;
 pub mod tree;
 pub mod types;
 pub mod value;
@@ -25,22 +26,7 @@ pub use diag::Error;
 pub use error::{BuiltinError, ErrorClass};
 pub use value::{Dict, Key, Kind, List, Value};
 
-/// panc's string rendering of a value for messages (provisional until `render` lands).
+/// panc's string rendering of a value (`to_string`, messages).
 pub fn render_value(v: &Value) -> String {
-    match v {
-        Value::Undef => "undef".into(),
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Long(n) => n.to_string(),
-        Value::Double(x) => javafmt::double_to_string(*x),
-        Value::Str(s) => s.to_string(),
-        Value::List(l) => {
-            let items: Vec<String> = l.iter().map(render_value).collect();
-            format!("[ {} ]", items.join(", "))
-        }
-        Value::Dict(d) => {
-            let items: Vec<String> = d.iter().map(|(k, v)| format!("{k}, {}", render_value(v))).collect();
-            format!("{{ {} }}", items.join(", "))
-        }
-    }
+    render::to_pan_string(v)
 }
