@@ -77,7 +77,19 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                     Op::Var { name, subs } => Some((name.clone(), subs.clone())),
                     _ => None,
                 };
-                (cx.eval(&args[0])?, cx.eval(&args[1])?, var)
+                let target = match &var {
+                    Some((n, subs)) if subs.is_empty() && !cx.has_local(n) => {
+                        if !cx.st.compile_time && cx.st.globals.contains_key(&**n) {
+                            return Err(cx.err(span, format!("global variable '{n}' cannot be modified from DML block")));
+                        }
+                        match cx.lookup_var(n, span) {
+                            Ok(Some(v)) => v,
+                            _ => Value::empty_list(),
+                        }
+                    }
+                    _ => cx.eval(&args[0])?,
+                };
+                (target, cx.eval(&args[1])?, var)
             };
             if target.is_undef() && args.len() == 1 {
                 target = Value::empty_list();
@@ -96,9 +108,7 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             if args.len() == 1 {
                 set_self(cx, target.clone(), span)?;
             } else if let Some((n, subs)) = var {
-                if !cx.st.compile_time || cx.locals.iter().any(|(x, _)| *x == n) {
-                    let _ = cx.assign_var(&n, &subs, target.clone(), span);
-                }
+                cx.assign_var(&n, &subs, target.clone(), span)?;
             }
             Ok(target)
         }
@@ -135,8 +145,10 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
         ValueFn => {
             cx.compile_time_guard(span, "value()")?;
             let p = string_arg(cx, &args[0], name, span)?;
-            match path_value(cx, &p, span)? {
+            let found = if args.len() == 2 { path_value(cx, &p, span).ok().flatten() } else { path_value(cx, &p, span)? };
+            match found {
                 Some(v) => Ok(v),
+                None if args.len() == 2 => cx.eval(&args[1]),
                 None => Err(cx.err(span, format!("value(): path '{p}' does not have an associated value"))),
             }
         }
@@ -146,7 +158,7 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             let Value::Str(p) = v else {
                 return Err(cx.err(span, "{0}() requires exactly one string argument"));
             };
-            Ok(Value::Bool(path_value(cx, &p, span)?.is_some()))
+            Ok(Value::Bool(matches!(path_value(cx, &p, span), Ok(Some(_)))))
         }
         Exists | IsDefined => {
             if let Op::Var { name: vn, subs } = &args[0].op {
@@ -192,6 +204,11 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             Ok(if template_exists(cx, &s, span)? { Value::Str(s) } else { Value::Undef })
         }
         IsBoolean | IsLong | IsDouble | IsString | IsList | IsDict | IsNull | IsNumber | IsProperty | IsResource => {
+            if let Op::Var { name: vn, subs } = &args[0].op {
+                if subs.is_empty() && !cx.st.compile_time && matches!(cx.lookup_var(vn, span), Ok(None)) {
+                    return Ok(Value::Bool(false));
+                }
+            }
             let v = cx.eval(&args[0])?;
             Ok(Value::Bool(match f {
                 IsBoolean => matches!(v, Value::Bool(_)),
@@ -208,7 +225,10 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
         }
         IsValid => {
             cx.compile_time_guard(span, "is_valid()")?;
-            let t = cx.eval(&args[0])?;
+            let t = match &args[0].op {
+                Op::Var { name: tn, subs } if subs.is_empty() && !cx.has_local(tn) => Value::Str(tn.clone()),
+                _ => cx.eval(&args[0])?,
+            };
             let v = cx.eval(&args[1])?;
             let Value::Str(tn) = t else {
                 return Err(cx.err(span, "is_valid() requires a type name as its first argument"));
@@ -291,10 +311,17 @@ fn merge(cx: &Ctx, vals: &[Value], span: Span) -> EResult<Value> {
 /// `first(res, k, v)` / `next(res, k, v)`.
 fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Value> {
     let res = cx.eval(&args[0])?;
-    let (Op::Var { name: kn, .. }, Op::Var { name: vn, .. }) = (&args[1].op, &args[2].op) else {
-        unreachable!("checked when lowered")
+    let var_name = |c: &Code| match &c.op {
+        Op::Var { name, .. } => Some(name.clone()),
+        _ => None,
     };
-    let cur_key = if first { None } else { cx.lookup_var(kn, span).ok().flatten() };
+    let (kn, vn) = (var_name(&args[1]), var_name(&args[2]));
+    let iter_id = kn.clone().or_else(|| vn.clone()).unwrap_or_else(|| Arc::from(""));
+    if !first && !cx.iterators.iter().any(|(n, _)| *n == iter_id) {
+        return Err(cx.err(span, "no valid iterator found for resource"));
+    }
+    let cur_pos = cx.iterators.iter().find(|(n, _)| *n == iter_id).map(|(_, p)| p.clone());
+    let cur_key = if first { None } else { cur_pos };
     let next: Option<(Value, Value)> = match &res {
         Value::List(l) => {
             let i = match (&cur_key, first) {
@@ -320,13 +347,20 @@ fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Valu
     };
     match next {
         Some((k, v)) => {
-            cx.set_local(kn, k);
-            cx.set_local(vn, v);
+            cx.iterators.retain(|(n, _)| *n != iter_id);
+            cx.iterators.push((iter_id, k.clone()));
+            if let Some(kn) = &kn {
+                cx.set_local(kn, k);
+            }
+            if let Some(vn) = &vn {
+                cx.set_local(vn, v);
+            }
             Ok(Value::Bool(true))
         }
         None => {
-            cx.set_local(kn, Value::Undef);
-            cx.set_local(vn, Value::Undef);
+            if first {
+                cx.iterators.retain(|(n, _)| *n != iter_id);
+            }
             Ok(Value::Bool(false))
         }
     }
@@ -374,7 +408,13 @@ fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
         extra.push((k, v));
     }
     let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "no include path"))?;
-    let tpl = env.load_template(cx.st, &name).map_err(|e| Unwind::from(e.at(cx.loc(span))))?;
+    let tpl = env.load_template(cx.st, &name).map_err(|e| {
+        if matches!(e.class, ErrorClass::Parse | ErrorClass::Syntax) && e.loc.is_some() {
+            Unwind::from(crate::diag::Error::new(ErrorClass::Evaluation, e.panc_form()).at(cx.loc(span)))
+        } else {
+            Unwind::from(e.at(cx.loc(span)))
+        }
+    })?;
     if tpl.kind != vmcs_syntax::TemplateKind::Structure {
         return Err(cx.err(
             span,

@@ -57,11 +57,13 @@ pub struct Ctx<'s> {
     pub args: Option<(Arc<str>, Vec<Value>)>,
     /// Locations of the calls being executed (for panc's call stack trace).
     pub calls: Vec<Loc>,
+    /// `first`/`next` positions, by key variable.
+    pub iterators: Vec<(Arc<str>, Value)>,
 }
 
 impl<'s> Ctx<'s> {
     pub fn new(st: &'s mut State, src: Arc<SourceFile>, self_: SelfSlot) -> Ctx<'s> {
-        Ctx { st, src, locals: Vec::new(), self_, args: None, calls: Vec::new() }
+        Ctx { st, src, locals: Vec::new(), self_, args: None, calls: Vec::new(), iterators: Vec::new() }
     }
 
     pub fn loc(&self, span: Span) -> Loc {
@@ -89,6 +91,10 @@ impl<'s> Ctx<'s> {
             return Err(self.err(span, format!("{what} is not available at compile time")));
         }
         Ok(())
+    }
+
+    pub fn has_local(&self, name: &str) -> bool {
+        self.local(name).is_some()
     }
 
     fn local(&self, name: &str) -> Option<usize> {
@@ -175,9 +181,8 @@ impl<'s> Ctx<'s> {
                 Ok(last)
             }
             Op::For { init, cond, step, body } => {
-                self.eval(init)?;
+                let mut last = self.eval(init)?;
                 let mut n = 0u64;
-                let mut last = Value::Undef;
                 loop {
                     match self.eval(cond)? {
                         Value::Bool(true) => {}
@@ -283,11 +288,15 @@ impl<'s> Ctx<'s> {
         let Some(mut v) = self.lookup_var(name, span)? else {
             return Err(self.err(span, format!("variable named '{name}' is undefined")));
         };
+        let mut shown = name.to_string();
         for s in subs {
             let k = self.eval(s)?;
+            shown.push('[');
+            shown.push_str(&crate::render_value(&k));
+            shown.push(']');
             v = match subscript(&v, &k) {
                 Ok(Some(c)) => c.clone(),
-                Ok(None) => Value::Undef,
+                Ok(None) => return Err(self.err(span, format!("variable named '{shown}' is undefined"))),
                 Err(m) => return Err(self.err(span, m)),
             };
         }
@@ -315,20 +324,31 @@ impl<'s> Ctx<'s> {
             }
             return r.map_err(|m| self.err(span, m));
         }
-        if matches!(&**name, "ARGC" | "ARGV" | "OBJECT" | "FUNCTION" | "TEMPLATE" | "LOADPATH") {
+        if matches!(&**name, "OBJECT" | "FUNCTION" | "TEMPLATE" | "LOADPATH") {
             return Err(self.err(span, format!("cannot modify the reserved variable '{name}'")));
         }
         if self.local(name).is_none() && !self.st.compile_time && self.st.globals.contains_key(&**name) {
             return Err(self.err(span, format!("global variable '{name}' cannot be modified from DML block")));
         }
         if keys.is_empty() {
+            if let Some(i) = self.local(name) {
+                if let Some(m) = crate::tree::replace_error(&self.locals[i].1, &v) {
+                    return Err(self.err(span, m));
+                }
+            }
             self.set_local(name, v);
             return Ok(());
         }
         let i = match self.local(name) {
             Some(i) => i,
             None => {
-                self.locals.push((name.clone(), Value::Undef));
+                // ARGV and friends start from their current value.
+                let start = if matches!(&**name, "ARGV" | "ARGC") {
+                    self.lookup_var(name, span)?.unwrap_or(Value::Undef)
+                } else {
+                    Value::Undef
+                };
+                self.locals.push((name.clone(), start));
                 self.locals.len() - 1
             }
         };
@@ -376,7 +396,10 @@ impl<'s> Ctx<'s> {
 /// `v[k]`: list index or dict key. `Ok(None)` when absent.
 pub fn subscript<'a>(v: &'a Value, k: &Value) -> Result<Option<&'a Value>, String> {
     match (v, k) {
-        (Value::List(l), Value::Long(i)) => Ok(if *i < 0 { None } else { l.get(*i as usize) }),
+        (Value::List(l), Value::Long(i)) => {
+            let i = if *i < 0 { *i + l.len() as i64 } else { *i };
+            Ok(if i < 0 { None } else { l.get(i as usize) })
+        }
         (Value::Dict(d), Value::Str(s)) => Ok(d.get(&Key(s.clone()))),
         (Value::Undef, _) => Ok(None),
         (Value::List(_), _) => Err(format!("list index must be a long; {} found", k.type_name())),
@@ -423,18 +446,19 @@ fn child_mut_create<'a>(cur: &'a mut Value, k: &Value) -> Result<&'a mut Value, 
     }
     match (cur, k) {
         (Value::List(l), Value::Long(i)) => {
-            if *i < 0 {
-                return Err(format!("list index must be non-negative; {i} found"));
+            let i = if *i < 0 { *i + l.len() as i64 } else { *i };
+            if i < 0 {
+                return Err(format!("list index {i} is out of range"));
             }
             let l = Arc::make_mut(l);
-            let i = *i as usize;
+            let i = i as usize;
             if l.len() <= i {
                 l.resize(i + 1, Value::Undef);
             }
             Ok(&mut l[i])
         }
         (Value::Dict(d), Value::Str(s)) => {
-            check_key(s)?;
+            check_key(s).map_err(|_| "index 0 is not a valid term".to_string())?;
             Ok(Arc::make_mut(d).entry(Key(s.clone())).or_insert(Value::Undef))
         }
         (c, k) => Err(format!("cannot use a {} to index a {}", k.type_name(), c.type_name())),

@@ -153,6 +153,13 @@ pub fn lower(e: &Expr) -> LResult<Code> {
         }
         ExprKind::Assign { target, value } => {
             let (name, subs) = var(target)?;
+            if &*name == "SELF" && subs.is_empty() {
+                return Err(LowerError {
+                    class: ErrorClass::Syntax,
+                    message: "SELF variable may not be set directly".into(),
+                    span,
+                });
+            }
             Op::Assign { name, subs, value: Box::new(lower(value)?) }
         }
         ExprKind::Call { name, args } => return call(&name.name, args, span),
@@ -224,14 +231,16 @@ pub fn lower(e: &Expr) -> LResult<Code> {
             Op::Block(out)
         }
         ExprKind::If { cond, then, els } => Op::If {
-            cond: Box::new(lower(cond)?),
+            cond: Box::new(bool_cond(lower(cond)?, "if")?),
             then: Box::new(lower(then)?),
             els: match els {
                 Some(e) => Some(Box::new(lower(e)?)),
                 None => None,
             },
         },
-        ExprKind::While { cond, body } => Op::While { cond: Box::new(lower(cond)?), body: Box::new(lower(body)?) },
+        ExprKind::While { cond, body } => {
+            Op::While { cond: Box::new(bool_cond(lower(cond)?, "while")?), body: Box::new(lower(body)?) }
+        }
         ExprKind::For { init, cond, step, body } => Op::For {
             init: Box::new(lower(init)?),
             cond: Box::new(lower(cond)?),
@@ -246,6 +255,18 @@ pub fn lower(e: &Expr) -> LResult<Code> {
         },
     };
     Ok(Code { op, span })
+}
+
+/// A constant test of `if`/`while` must be a boolean (checked when built).
+fn bool_cond(c: Code, what: &str) -> LResult<Code> {
+    match c.as_const() {
+        Some(Value::Bool(_)) | None => Ok(c),
+        Some(_) => Err(LowerError {
+            class: ErrorClass::Syntax,
+            message: format!("test in {what} statement must evaluate to a boolean"),
+            span: c.span,
+        }),
+    }
 }
 
 fn literal(l: &Literal) -> Value {
@@ -266,6 +287,15 @@ fn var(v: &VarRef) -> LResult<(Arc<str>, Vec<Code>)> {
 
 fn call(name: &str, args: &[Expr], span: Span) -> LResult<Code> {
     let args = args.iter().map(lower).collect::<LResult<Vec<_>>>()?;
+    for a in &args {
+        if matches!(&a.op, Op::Ctx { f: CtxFn::ErrorFn, .. }) {
+            return Err(LowerError {
+                class: ErrorClass::Syntax,
+                message: "error() may not appear in a restricted context (either variable indices or function arguments)".into(),
+                span: a.span,
+            });
+        }
+    }
     if let Some(f) = CtxFn::lookup(name) {
         check_ctx_args(f, name, &args, span)?;
         return Ok(Code { op: Op::Ctx { f, name: Arc::from(name), args }, span });
@@ -287,7 +317,8 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
         ListFn | DictFn | Merge | Debug | Deprecated | Return | Traceback => (0, usize::MAX),
         Append | Prepend => (1, 2),
         Splice => (3, 4),
-        Delete | CloneFn | Exists | IsDefined | PathExists | IfExists | ValueFn | FileExists => (1, 1),
+        Delete | CloneFn | Exists | IsDefined | PathExists | IfExists | FileExists => (1, 1),
+        ValueFn => (1, 2),
         IsBoolean | IsLong | IsDouble | IsString | IsList | IsDict | IsNull | IsNumber | IsProperty | IsResource => (1, 1),
         IsValid => (2, 2),
         Create => (1, usize::MAX),
@@ -310,7 +341,8 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
         Return if n != 1 => syntax("return() requires exactly 1 argument".into()),
         First | Next => {
             for a in &args[1..] {
-                if !matches!(&a.op, Op::Var { subs, .. } if subs.is_empty()) {
+                let undef = matches!(a.as_const(), Some(Value::Undef));
+                if !undef && !matches!(&a.op, Op::Var { subs, .. } if subs.is_empty()) {
                     return syntax(format!("{name}() requires variable references for its last two arguments"));
                 }
             }
@@ -320,13 +352,75 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
             Op::Var { .. } => Ok(()),
             _ => syntax("delete() requires a variable reference as its argument".into()),
         },
-        ErrorFn => {
-            if let Some(v) = args[0].as_const() {
-                if !matches!(v, Value::Str(_)) {
-                    return syntax("error() requires a string argument".into());
+        DictFn => {
+            if n % 2 != 0 {
+                return syntax(format!("{name}() requires an even number of arguments"));
+            }
+            let mut seen: Vec<&str> = Vec::new();
+            for pair in args.chunks(2) {
+                match pair[0].as_const() {
+                    Some(Value::Str(k)) => {
+                        if let Err(m) = crate::path::check_key(k) {
+                            return syntax(m);
+                        }
+                        if k.bytes().all(|b| b.is_ascii_digit()) {
+                            return syntax(format!("invalid path term or nlist key: '{k}'"));
+                        }
+                        if seen.contains(&&**k) {
+                            return syntax(format!("duplicate key ({k}) in nlist function"));
+                        }
+                        seen.push(k);
+                    }
+                    Some(other) => {
+                        return syntax(format!("{name}() keys must be strings; {} found", other.type_name()));
+                    }
+                    None => {}
                 }
             }
             Ok(())
+        }
+        Create if (n - 1) % 2 != 0 => syntax("create() requires a template name followed by key/value pairs".into()),
+        Merge if n == 0 => syntax("merge() requires at least one argument".into()),
+        Append | Prepend => {
+            if n == 2 {
+                if let Some(v) = args[0].as_const() {
+                    if !matches!(v, Value::List(_)) {
+                        return syntax(format!("first argument of {name}() must be a variable reference or a list"));
+                    }
+                }
+            }
+            if matches!(args[n - 1].as_const(), Some(Value::Null)) {
+                return syntax(format!("{name}() cannot add null to a list"));
+            }
+            Ok(())
+        }
+        PathExists => match args[0].as_const() {
+            Some(Value::Str(p)) if !p.starts_with('/') && !p.contains(':') => {
+                syntax("relative path is not allowed".into())
+            }
+            Some(Value::Str(_)) | None => Ok(()),
+            Some(_) => syntax("path_exists() requires exactly one string argument".into()),
+        },
+        FileContents | FileExists => match args[0].as_const() {
+            Some(Value::Str(p)) if !p.starts_with('/') => Ok(()),
+            None => Ok(()),
+            Some(_) => syntax(format!("{name}() requires a relative file name")),
+        },
+        Deprecated => match (args[0].as_const(), args[1].as_const()) {
+            (Some(Value::Long(l)), _) if *l < 0 => {
+                syntax("first argument of deprecated() must be a non-negative long".into())
+            }
+            (Some(Value::Long(_)) | None, Some(Value::Str(_)) | None) => Ok(()),
+            _ => syntax("deprecated() requires a long and a string".into()),
+        },
+        Traceback | Debug => {
+            if n != 1 {
+                return syntax(format!("{name}() requires exactly one string argument"));
+            }
+            match args[0].as_const() {
+                Some(Value::Str(_)) | None => Ok(()),
+                Some(_) => syntax(format!("{name}() requires exactly one string argument")),
+            }
         }
         _ => Ok(()),
     }

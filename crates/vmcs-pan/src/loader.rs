@@ -147,7 +147,19 @@ pub fn compile_source(src: Arc<SourceFile>, expected_name: &str) -> Result<Arc<C
         .with_hint(format!("rename the template to `{expected_name}` or move the file")));
     }
     let mut stmts = Vec::with_capacity(t.statements.len());
+    let mut functions: HashMap<&str, Span> = HashMap::new();
     for s in &t.statements {
+        if let StmtKind::Function { name, .. } = &s.kind {
+            if let Some(prev) = functions.insert(&name.name, s.span) {
+                let (l1, c1) = src.line_col(prev.start);
+                let (l2, c2) = src.line_col(prev.end.saturating_sub(1));
+                return Err(Error::new(
+                    ErrorClass::Syntax,
+                    format!("duplicate function definition for {}; previous definition at {l1}.{c1}-{l2}.{c2}", name.name),
+                )
+                .at(Loc { file: src.clone(), span: s.span }));
+            }
+        }
         if let Some(c) = lower_stmt(&src, t.kind, s)? {
             stmts.push(c);
         }
@@ -180,7 +192,22 @@ fn lower_stmt(src: &Arc<SourceFile>, kind: TemplateKind, s: &vmcs_syntax::Stmt) 
     let syntax = |msg: String, span: Span| Error::new(ErrorClass::Syntax, msg).at(at(span));
     Ok(Some(match &s.kind {
         StmtKind::Noop => return Ok(None),
-        StmtKind::Include(e) => CStmt::Include { code: lower_code(src, e)?, span: s.span },
+        StmtKind::Include(e) => {
+            let code = lower_code(src, e)?;
+            match code.as_const() {
+                Some(Value::Str(n)) if !valid_template_name(n) => {
+                    return Err(syntax(format!("invalid identifier ({n})"), s.span));
+                }
+                Some(Value::Str(_) | Value::Undef | Value::Null) | None => {}
+                Some(other) => {
+                    return Err(syntax(
+                        format!("include requires a string, undef or null; {} found", other.type_name()),
+                        s.span,
+                    ))
+                }
+            }
+            CStmt::Include { code, span: s.span }
+        }
         StmtKind::Prefix(p) => {
             if kind == TemplateKind::Declaration {
                 return Err(syntax("prefix statement not allowed in declaration template".into(), s.span));

@@ -126,14 +126,28 @@ impl State {
                 }
             }
             CStmt::Prefix { path } => {
-                *prefix = path.clone();
+                *prefix = match path {
+                    Some(p) if p.kind == PathKind::Relative => match prefix.as_ref() {
+                        Some(cur) => Some(p.resolve(Some(cur))),
+                        None => {
+                            return Err(Error::new(
+                                ErrorClass::Syntax,
+                                format!("relative prefix '{p}' used without an absolute prefix"),
+                            ))
+                        }
+                    },
+                    other => other.clone(),
+                };
                 Ok(())
             }
             CStmt::Assign { path, op, is_final, value, span } => {
-                let p = path.resolve(prefix.as_ref());
+                let mut p = path.resolve(prefix.as_ref());
+                if p.kind == PathKind::Relative && tpl.kind == TemplateKind::Structure {
+                    p.kind = PathKind::Absolute;
+                }
                 if p.kind == PathKind::Relative {
                     return Err(Error::new(
-                        ErrorClass::Evaluation,
+                        ErrorClass::Syntax,
                         format!("relative path '{p}' used without a prefix"),
                     )
                     .at(Self::loc(tpl, *span)));
@@ -159,6 +173,7 @@ impl State {
                     }
                 }
                 let old = existing.map(|g| g.value.clone());
+                let vname = name.clone();
                 let v = match value {
                     ValueSrc::Const(v) => v.clone(),
                     ValueSrc::Code(c) => {
@@ -173,14 +188,19 @@ impl State {
                     return Err(Error::new(ErrorClass::Evaluation, "LOADPATH must be a list of strings")
                         .at(Self::loc(tpl, *span)));
                 }
-                if v.is_null() {
-                    self.globals.remove(&**name);
-                } else {
-                    self.globals.insert(name.clone(), crate::object::Global { value: v, is_final: *is_final });
+                if let Some(m) = old.as_ref().and_then(|o| tree::replace_error(o, &v)) {
+                    return Err(Error::new(ErrorClass::Evaluation, m).at(Self::loc(tpl, *span)));
                 }
+                self.globals.insert(vname, crate::object::Global { value: v, is_final: *is_final });
                 Ok(())
             }
-            CStmt::Function { name, body, span: _ } => {
+            CStmt::Function { name, body, span } => {
+                if let Some(old) = self.functions.get(name) {
+                    if !(Arc::ptr_eq(&old.src, &tpl.src) && old.body.span == body.span) {
+                        return Err(Error::new(ErrorClass::Evaluation, format!("duplicate function definition: {name}"))
+                            .at(Self::loc(tpl, *span)));
+                    }
+                }
                 self.functions.insert(
                     name.clone(),
                     Arc::new(UserFn { name: name.clone(), body: body.clone(), src: tpl.src.clone() }),
@@ -194,11 +214,15 @@ impl State {
                             .at(Self::loc(tpl, *span)));
                     }
                 }
+                crate::types::check_definition(self, def, Some(name))
+                    .map_err(|m| Error::new(ErrorClass::Evaluation, m).at(Self::loc(tpl, *span)))?;
                 self.types.insert(name.clone(), def.clone());
                 Ok(())
             }
             CStmt::Bind { path, spec, span } => {
                 let p = crate::types::bind_path(self, tpl, path, prefix.as_ref(), *span)?;
+                crate::types::check_definition(self, spec, None)
+                    .map_err(|m| Error::new(ErrorClass::Evaluation, m).at(Self::loc(tpl, *span)))?;
                 self.binds.push(BindRec { path: p, spec: spec.clone(), loc: Self::loc(tpl, *span) });
                 Ok(())
             }
@@ -211,8 +235,7 @@ impl State {
         match ctx.eval(code) {
             Ok(v) => Ok(v),
             Err(Unwind::Error(e)) => Err(*e),
-            Err(Unwind::Return(_)) => Err(Error::new(ErrorClass::Evaluation, "return() called outside of a function")
-                .at(Loc { file: tpl.src.clone(), span: code.span })),
+            Err(Unwind::Return(v)) => Ok(v),
         }
     }
 
@@ -302,7 +325,14 @@ impl State {
             )
             .at(loc));
         }
-        let tpl = env.load_template(self, name).map_err(|e| e.at(loc.clone()))?;
+        let tpl = env.load_template(self, name).map_err(|e| {
+            if matches!(e.class, ErrorClass::Parse | ErrorClass::Syntax) && e.loc.is_some() {
+                // panc reports a broken included template as an evaluation error of the includer.
+                Error::new(ErrorClass::Evaluation, e.panc_form()).at(loc.clone())
+            } else {
+                e.at(loc.clone())
+            }
+        })?;
         match tpl.kind {
             TemplateKind::Object | TemplateKind::Structure => {
                 return Err(Error::new(

@@ -108,7 +108,7 @@ pub fn check_key(key: &str) -> Result<(), String> {
     if key.is_empty() {
         return Err("empty string cannot be used as a path term or nlist key".into());
     }
-    if !key.chars().all(is_key_char) {
+    if !key.chars().all(is_key_char) || key.starts_with('-') || key.starts_with('+') {
         return Err(format!("invalid path term or nlist key: '{key}'"));
     }
     Ok(())
@@ -178,9 +178,6 @@ pub fn parse_path(text: &str) -> Result<Path, String> {
                 return Err(format!("invalid external path: '{text}'"));
             }
             let rest = &text[i + 1..];
-            if !rest.starts_with('/') {
-                return Err(format!("external path must be absolute: '{text}'"));
-            }
             (PathKind::External(Arc::from(obj)), rest)
         }
         _ => {

@@ -34,8 +34,6 @@ pub fn child<'a>(v: &'a Value, t: &Term) -> Option<&'a Value> {
     match (v, t) {
         (Value::Dict(d), Term::Key(k)) => d.get(&Key(k.clone())),
         (Value::List(l), Term::Index(i)) => l.get(*i as usize),
-        // panc looks dict keys made of digits up as keys too.
-        (Value::Dict(d), Term::Index(i)) => d.get(&Key::new(&i.to_string())),
         _ => None,
     }
 }
@@ -68,10 +66,6 @@ pub fn get_mut_create<'a>(root: &'a mut Value, terms: &[Term]) -> Result<&'a mut
             Term::Key(k) if is_dict => {
                 let d = cur.dict_mut().unwrap();
                 cur = d.entry(Key(k.clone())).or_insert(Value::Undef);
-            }
-            Term::Index(n) if is_dict => {
-                let d = cur.dict_mut().unwrap();
-                cur = d.entry(Key::new(&n.to_string())).or_insert(Value::Undef);
             }
             Term::Index(n) if is_list => {
                 let l = cur.list_mut().unwrap();

@@ -231,11 +231,53 @@ pub fn bind_path(
     }
     s.push_str(rest);
     let p = parse_path(&s).map_err(|m| Error::new(ErrorClass::Syntax, m).at(loc.clone()))?;
-    let p = p.resolve(prefix);
+    let _ = prefix;
     if p.kind != PathKind::Absolute {
-        return Err(Error::new(ErrorClass::Evaluation, format!("bind path '{s}' must be absolute")).at(loc));
+        return Err(Error::new(ErrorClass::Syntax, format!("only absolute paths can be used with bind statements ({s})")).at(loc));
     }
     Ok(p)
+}
+
+/// Check a type when its `type`/`bind` statement runs: referenced types must exist, record
+/// includes must be records, ranges must not be inverted.
+pub fn check_definition(st: &State, ty: &TypeDef, self_name: Option<&str>) -> Result<(), String> {
+    fn range_ok(r: &Option<Range>) -> Result<(), String> {
+        if let Some(Range { min: Some(a), max: Some(b) }) = r {
+            if a > b {
+                return Err(format!("minimum range value ({a}) must be less than or equal to maximum value ({b})"));
+            }
+        }
+        Ok(())
+    }
+    for (_, r) in &ty.clauses {
+        range_ok(r)?;
+    }
+    match &ty.base {
+        Base::Builtin(_, r) => range_ok(r),
+        Base::Named(n, r) => {
+            if Some(&**n) != self_name && !st.types.contains_key(n) {
+                return Err(format!("referenced type '{n}' is not defined"));
+            }
+            range_ok(r)
+        }
+        Base::Choice(_) => Ok(()),
+        Base::Record { fields, includes, range: r, .. } => {
+            range_ok(r)?;
+            for inc in includes {
+                match st.types.get(inc) {
+                    None => return Err(format!("referenced type '{inc}' is not defined")),
+                    Some(t) if !matches!(t.base, Base::Record { .. }) || !t.clauses.is_empty() => {
+                        return Err(format!("record definition includes non-record type: '{inc}'"));
+                    }
+                    _ => {}
+                }
+            }
+            for f in fields {
+                check_definition(st, &f.ty, self_name)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Resolve a named type, following aliases.
@@ -332,7 +374,7 @@ fn defaults_inside(st: &State, v: &mut Value, ty: &TypeDef, depth: usize) -> Res
                 for f in &all {
                     let key = Key(f.name.clone());
                     let missing = d.get(&key).map(|x| x.is_undef()).unwrap_or(true);
-                    if missing {
+                    if missing && f.required {
                         if let Some(def) = first_default(st, &f.ty, depth + 1) {
                             d.insert(key.clone(), def);
                         }
@@ -383,12 +425,13 @@ fn collect_fields(st: &State, fields: &[Field], includes: &[Arc<str>], out: &mut
 
 /// A validation failure before it gets its locations.
 pub struct Invalid {
+    pub class: ErrorClass,
     pub message: String,
     pub path: Vec<Term>,
 }
 
 fn invalid(message: impl Into<String>, path: &[Term]) -> Invalid {
-    Invalid { message: message.into(), path: path.to_vec() }
+    Invalid { class: ErrorClass::Validation, message: message.into(), path: path.to_vec() }
 }
 
 /// Validate the whole profile: no undef left, then every binding.
@@ -405,10 +448,7 @@ pub fn validate(st: &mut State) -> Result<(), Error> {
             Some(v) => check(st, &root, v, &b.spec, &mut b.path.terms.clone(), 0),
         };
         if let Err(inv) = r {
-            let e = Error::new(
-                ErrorClass::Validation,
-                format!("{}\nelement path: '{}'", inv.message, tree::format_terms(&inv.path)),
-            );
+            let e = Error::new(inv.class, format!("{}\nelement path: '{}'", inv.message, tree::format_terms(&inv.path)));
             return Err(locate(st, e, &inv.path, Some(b)));
         }
     }
@@ -472,7 +512,8 @@ pub fn check(st: &mut State, root: &Value, v: &Value, ty: &TypeDef, path: &mut V
                 let Value::Str(s) = v else {
                     return Err(invalid(format!("link element must be a string; {} found", v.type_name()), path));
                 };
-                let target = parse_path(s).map_err(|m| invalid(m, path))?;
+                let target = parse_path(s)
+                    .map_err(|m| Invalid { class: ErrorClass::Evaluation, message: m, path: path.to_vec() })?;
                 let Some(t) = tree::get(root, &target.terms).filter(|_| target.is_absolute()) else {
                     return Err(invalid(
                         format!("error evaluating path '{s}': path '{s}' does not have an associated value"),
@@ -580,6 +621,9 @@ fn show_range(r: &Range) -> String {
 
 fn check_value_range(r: &Option<Range>, v: &Value, path: &[Term]) -> Result<(), Invalid> {
     let Some(rg) = r else { return Ok(()) };
+    if let Value::Bool(_) = v {
+        return Err(invalid("range checking cannot be applied to element of type boolean", path));
+    }
     let lo = rg.min.unwrap_or(0);
     let bad = match v {
         Value::Long(n) => *n < lo || rg.max.map(|m| *n > m).unwrap_or(false),
