@@ -5,13 +5,26 @@
 //! `'/key' = LITERAL;`: the decoded values are assembled into a profile whose JSON must equal
 //! panc's, or the first error must have panc's class and message.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use vmcs_pan::builtins::json::{json_decode, json_encode, BUILTINS};
 use vmcs_pan::output::write_json;
 use vmcs_pan::{BuiltinError, Dict, ErrorClass, Key, Value};
 
-const ORACLE: &str = "/work/shared/oracle";
+/// The oracle corpus: `$VMCS_ORACLE`, or `shared/oracle` beside the repository (or above it).
+fn oracle() -> PathBuf {
+    if let Some(dir) = std::env::var_os("VMCS_ORACLE") {
+        return PathBuf::from(dir);
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|a| a.join("shared/oracle"))
+        .find(|d| d.join("expected").is_dir())
+        .expect(
+            "oracle corpus not found: set VMCS_ORACLE or put shared/oracle beside the repository",
+        )
+}
 
 /// A Pan string literal: `'...'` (`''` is a quote) or `"..."` with the common escapes.
 fn pan_literal(s: &str) -> Option<String> {
@@ -68,7 +81,7 @@ fn has_null_in_list(v: &Value) -> bool {
 fn json_decode_oracle_cases() {
     let mut checked = 0;
     let mut failures = Vec::new();
-    let dir = Path::new(ORACLE).join("cases/fn_encode");
+    let dir = oracle().join("cases/fn_encode");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -80,7 +93,7 @@ fn json_decode_oracle_cases() {
         let Some(results) = run_case(&std::fs::read_to_string(dir.join(&name)).unwrap()) else {
             continue;
         };
-        let expected = Path::new(ORACLE).join("expected/fn_encode").join(case);
+        let expected = oracle().join("expected/fn_encode").join(case);
         let got = if let Some((_, Err(e))) = results.iter().find(|(_, r)| r.is_err()) {
             // Bare Java exception messages are panc's `unclassified` errors.
             let class = if e.message.starts_with("For input string") {
