@@ -3,7 +3,7 @@
 //! The tables under `tests/data/output/` come from `GenDoubles.java` (same directory):
 //! `double_bits` (edge values by their bits), `double_decimal` (decimal literals, then the
 //! output when it differs), `double_random` (outputs of a seeded pseudo-random sequence that
-//! this test regenerates) and `double_random_sha256` (digests of 1,000,000 more of it).
+//! this test regenerates) and `double_random_sha256` (digests of its first 500,000 values).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -129,7 +129,7 @@ fn random_doubles_digested() {
             bad.push(chunk);
         }
     }
-    assert_eq!(i, 1_000_000);
+    assert_eq!(i, 500_000);
     assert!(
         bad.is_empty(),
         "chunks of 20000 differing (regenerate with GenDoubles.java to see which values): {bad:?}"

@@ -6,7 +6,7 @@
 //! \u003d \u0027`, U+2028/U+2029 escaped, everything else raw. Numbers use Java's `toString`,
 //! so NaN and infinities come out bare, as Gson writes them in lenient mode.
 
-use super::{as_lone_surrogate, push_spaces};
+use super::push_spaces;
 use crate::javafmt::{push_double, push_long};
 use crate::value::Value;
 
@@ -102,45 +102,50 @@ fn ascii_escape(b: u8) -> Option<&'static [u8]> {
     })
 }
 
+/// Bytes that may need escaping: ASCII ones of [`ascii_escape`], the lead byte of U+2028 and
+/// U+2029 (E2) and of the lone-surrogate sentinels (F4).
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    let mut k = 0;
+    let others = b"\"\\<>&='";
+    while k < others.len() {
+        t[others[k] as usize] = true;
+        k += 1;
+    }
+    t[0xE2] = true;
+    t[0xF4] = true;
+    t
+};
+
 fn string(out: &mut Vec<u8>, s: &str, file: bool) {
     out.push(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(off) = bytes[i..].iter().position(|&c| SPECIAL[c as usize]) {
+        i += off;
         let b = bytes[i];
-        if b < 0x80 {
-            if let Some(r) = ascii_escape(b) {
-                out.extend_from_slice(&bytes[start..i]);
-                out.extend_from_slice(r);
-                start = i + 1;
-            }
+        let (replacement, len): (&[u8], usize) = if b < 0x80 {
+            (ascii_escape(b).expect("special ASCII"), 1)
+        } else if b == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8 {
+            (b"\\u2028", 3)
+        } else if b == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA9 {
+            (b"\\u2029", 3)
+        } else if file && b == 0xF4 && bytes[i + 1] == 0x8F && bytes[i + 2] >= 0xA0 {
+            (b"?", 4)
+        } else {
             i += 1;
             continue;
-        }
-        // U+2028 / U+2029 are E2 80 A8 / E2 80 A9; lone-surrogate sentinels start with F4 8F.
-        if b == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
-            out.extend_from_slice(&bytes[start..i]);
-            out.extend_from_slice(if bytes[i + 2] == 0xA8 {
-                b"\\u2028"
-            } else {
-                b"\\u2029"
-            });
-            i += 3;
-            start = i;
-            continue;
-        }
-        if file && b == 0xF4 {
-            let c = s[i..].chars().next().expect("char boundary");
-            if as_lone_surrogate(c).is_some() {
-                out.extend_from_slice(&bytes[start..i]);
-                out.push(b'?');
-                i += 4;
-                start = i;
-                continue;
-            }
-        }
-        i += 1;
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(replacement);
+        i += len;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');

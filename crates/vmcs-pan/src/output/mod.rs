@@ -8,6 +8,7 @@
 pub mod dep;
 pub mod dot;
 pub mod json;
+pub mod json_reader;
 pub mod text;
 pub mod xml;
 
@@ -148,8 +149,15 @@ pub fn as_lone_surrogate(c: char) -> Option<u16> {
 pub(crate) fn has_lone_surrogate(s: &str) -> bool {
     // U+10F800..=U+10FFFF encode as F4 8F (A0..=BF) xx.
     let b = s.as_bytes();
-    b.windows(3)
-        .any(|w| w[0] == 0xF4 && w[1] == 0x8F && w[2] >= 0xA0)
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == 0xF4) {
+        i += off;
+        if b[i + 1] == 0x8F && b[i + 2] >= 0xA0 {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Append `s` as Java's UTF-8 encoder writes it: lone surrogates become `?`.

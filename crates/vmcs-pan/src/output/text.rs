@@ -10,31 +10,37 @@ use crate::value::Value;
 
 /// Write `root` as panc's text format.
 pub fn write_text(root: &Value, out: &mut Vec<u8>) {
-    node(out, "profile", root, 0);
+    node(out, Name::Key("profile"), root, 0);
 }
 
-fn node(out: &mut Vec<u8>, name: &str, v: &Value, depth: usize) {
+/// A node's name: a dict key or a list index.
+#[derive(Clone, Copy)]
+enum Name<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn push_name(out: &mut Vec<u8>, name: Name) {
+    match name {
+        Name::Key(k) => push_java_utf8(out, k),
+        Name::Index(i) => push_long(out, i as i64),
+    }
+}
+
+fn node(out: &mut Vec<u8>, name: Name, v: &Value, depth: usize) {
     push_spaces(out, 2 * depth);
     let (type_name, text): (&[u8], Option<&[u8]>) = match v {
         Value::Dict(d) => {
             header(out, name);
             for (k, child) in d.iter() {
-                node(out, k.as_str(), child, depth + 1);
+                node(out, Name::Key(k.as_str()), child, depth + 1);
             }
             return;
         }
         Value::List(l) => {
             header(out, name);
-            let mut index = Vec::with_capacity(8);
             for (i, child) in l.iter().enumerate() {
-                index.clear();
-                push_long(&mut index, i as i64);
-                node(
-                    out,
-                    std::str::from_utf8(&index).expect("digits"),
-                    child,
-                    depth + 1,
-                );
+                node(out, Name::Index(i), child, depth + 1);
             }
             return;
         }
@@ -47,7 +53,7 @@ fn node(out: &mut Vec<u8>, name: &str, v: &Value, depth: usize) {
         Value::Null => (b"null", Some(b"null")),
     };
     out.extend_from_slice(b"$ ");
-    push_java_utf8(out, name);
+    push_name(out, name);
     out.extend_from_slice(b" : (");
     out.extend_from_slice(type_name);
     out.extend_from_slice(b") '");
@@ -61,9 +67,9 @@ fn node(out: &mut Vec<u8>, name: &str, v: &Value, depth: usize) {
     out.extend_from_slice(b"'\n");
 }
 
-fn header(out: &mut Vec<u8>, name: &str) {
+fn header(out: &mut Vec<u8>, name: Name) {
     out.extend_from_slice(b"+-");
-    push_java_utf8(out, name);
+    push_name(out, name);
     out.push(b'\n');
 }
 

@@ -8,7 +8,7 @@
 //! UTF-8. A string holding a character XML 1.0 forbids is written as base64 of its UTF-8 bytes
 //! (`encoding="base64"`, a newline after every 76 characters, as panc's `Base64` does).
 
-use super::{as_lone_surrogate, has_lone_surrogate, push_java_utf8, push_spaces};
+use super::{as_lone_surrogate, push_java_utf8, push_spaces};
 use crate::javafmt::{push_double, push_long};
 use crate::value::Value;
 
@@ -120,75 +120,106 @@ fn element(out: &mut Vec<u8>, value: &Value, name: Name, depth: usize) {
 /// U+E000..U+FFFD and U+10000..U+10FFFF (lone surrogates are not valid).
 pub fn is_valid_xml(s: &str) -> bool {
     let b = s.as_bytes();
-    let controls_ok = b
-        .iter()
-        .all(|&c| c >= 0x20 || c == b'\t' || c == b'\n' || c == b'\r');
-    // U+FFFE and U+FFFF encode as EF BF BE / EF BF BF.
-    controls_ok
-        && !b
-            .windows(3)
-            .any(|w| w[0] == 0xEF && w[1] == 0xBF && w[2] >= 0xBE)
-        && !has_lone_surrogate(s)
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| VALIDITY[c as usize] != 0) {
+        i += off;
+        match b[i] {
+            // U+FFFE and U+FFFF encode as EF BF BE / EF BF BF.
+            0xEF if b[i + 1] == 0xBF && b[i + 2] >= 0xBE => return false,
+            // Lone-surrogate sentinels (U+10F800..) encode as F4 8F A0.. .
+            0xF4 if b[i + 1] == 0x8F && b[i + 2] >= 0xA0 => return false,
+            0xEF | 0xF4 => i += 1,
+            _ => return false,
+        }
+    }
+    true
 }
+
+/// Per byte: 0 fine, 1 a forbidden control character, 2 the lead of a sequence to check.
+static VALIDITY: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = 1;
+        i += 1;
+    }
+    t[b'\t' as usize] = 0;
+    t[b'\n' as usize] = 0;
+    t[b'\r' as usize] = 0;
+    t[0xEF] = 2;
+    t[0xF4] = 2;
+    t
+};
+
+/// Per byte: 1 when it needs escaping in text, 2 when only in attributes.
+static SPECIAL: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'<' as usize] = 1;
+    t[b'>' as usize] = 1;
+    t[b'&' as usize] = 1;
+    t[b'\r' as usize] = 1;
+    t[0x7F] = 1;
+    t[0xC2] = 1; // C1 controls are C2 80..C2 9F
+    let mut i = 0xF0;
+    while i < 0xF8 {
+        t[i] = 1; // characters outside the BMP
+        i += 1;
+    }
+    t[b'"' as usize] = 2;
+    t[b'\n' as usize] = 2;
+    t[b'\t' as usize] = 2;
+    t
+};
 
 /// Escape character data as the JDK serializer does.
 fn escape_text(out: &mut Vec<u8>, s: &str) {
-    escape(out, s, false);
+    escape(out, s, 1);
 }
 
 /// Escape an attribute value as the JDK serializer does.
 fn escape_attribute(out: &mut Vec<u8>, s: &str) {
-    escape(out, s, true);
+    escape(out, s, 2);
 }
 
-fn escape(out: &mut Vec<u8>, s: &str, attribute: bool) {
+/// Escape bytes whose [`SPECIAL`] class is non-zero and at most `level`.
+fn escape(out: &mut Vec<u8>, s: &str, level: u8) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(off) = bytes[i..]
+        .iter()
+        .position(|&c| SPECIAL[c as usize].wrapping_sub(1) < level)
+    {
+        i += off;
         let b = bytes[i];
-        let replacement: Option<&[u8]> = match b {
-            b'<' => Some(b"&lt;"),
-            b'>' => Some(b"&gt;"),
-            b'&' => Some(b"&amp;"),
-            b'\r' => Some(b"&#13;"),
-            0x7F => Some(b"&#127;"),
-            b'"' if attribute => Some(b"&quot;"),
-            b'\n' if attribute => Some(b"&#10;"),
-            b'\t' if attribute => Some(b"&#9;"),
-            _ => None,
+        let (replacement, len): (&[u8], usize) = match b {
+            b'<' => (b"&lt;", 1),
+            b'>' => (b"&gt;", 1),
+            b'&' => (b"&amp;", 1),
+            b'\r' => (b"&#13;", 1),
+            0x7F => (b"&#127;", 1),
+            b'"' => (b"&quot;", 1),
+            b'\n' => (b"&#10;", 1),
+            b'\t' => (b"&#9;", 1),
+            0xC2 if bytes[i + 1] >= 0xA0 => {
+                i += 2;
+                continue;
+            }
+            _ => (b"", if b == 0xC2 { 2 } else { 4 }),
         };
-        if let Some(r) = replacement {
-            out.extend_from_slice(&bytes[start..i]);
-            out.extend_from_slice(r);
-            i += 1;
-            start = i;
-            continue;
-        }
-        if b < 0x80 {
-            i += 1;
-            continue;
-        }
-        // Non-ASCII: C1 controls (C2 80..C2 9F) and 4-byte sequences become references.
-        let len = match b {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        let is_c1 = b == 0xC2 && bytes[i + 1] < 0xA0;
-        if is_c1 || len == 4 {
-            out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(&bytes[start..i]);
+        if replacement.is_empty() {
+            // A C1 control or a character outside the BMP: a decimal reference.
             let c = s[i..].chars().next().expect("char boundary");
-            let code = match as_lone_surrogate(c) {
-                Some(unit) => unit as i64,
-                None => c as i64,
-            };
+            let code = as_lone_surrogate(c).map_or(c as i64, |unit| unit as i64);
             out.extend_from_slice(b"&#");
             push_long(out, code);
             out.push(b';');
-            start = i + len;
+        } else {
+            out.extend_from_slice(replacement);
         }
         i += len;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
 }

@@ -1,5 +1,5 @@
 // Reference table generator for vmcs javafmt tests: prints Double.toString as JDK 17 writes it.
-// Usage (then gzip -9 the .txt tables): java GenDoubles.java random 40000 > double_random.txt; java GenDoubles.java hash 1000000 20000 > double_random_sha256.txt;
+// Usage (then gzip -9 the .txt tables): java GenDoubles.java random 40000 > double_random.txt; java GenDoubles.java hash 500000 20000 > double_random_sha256.txt;
 // java GenDoubles.java decimal 30000 > double_decimal.txt; java GenDoubles.java bits > double_bits.txt
 import java.util.*;
 
