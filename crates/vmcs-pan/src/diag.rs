@@ -60,6 +60,8 @@ pub struct Error {
     pub related: Vec<Related>,
     /// panc's `>>> call stack trace` lines, innermost first.
     pub trace: Vec<String>,
+    /// Set when a knowledge-center rule failed.
+    pub rule: Option<crate::knowledge::RuleHit>,
 }
 
 impl Error {
@@ -72,6 +74,7 @@ impl Error {
             hint: None,
             related: Vec::new(),
             trace: Vec::new(),
+            rule: None,
         }
     }
     pub fn at(mut self, loc: Loc) -> Error {
@@ -114,6 +117,9 @@ impl Error {
         }
         if let Some(h) = &self.hint {
             m.insert("hint".into(), h.clone().into());
+        }
+        if let Some(r) = &self.rule {
+            m.insert("rule".into(), serde_json::to_value(r).unwrap_or_default());
         }
         serde_json::Value::Object(m)
     }

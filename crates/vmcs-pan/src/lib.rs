@@ -10,6 +10,7 @@ pub mod diag;
 pub mod error;
 mod eval;
 mod ir;
+pub mod knowledge;
 pub mod javafmt;
 pub mod loader;
 pub mod object;

@@ -448,11 +448,30 @@ pub fn validate(st: &mut State) -> Result<(), Error> {
             Some(v) => check(st, &root, v, &b.spec, &mut b.path.terms.clone(), 0),
         };
         if let Err(inv) = r {
+            if let Some(hit) = crate::knowledge::parse(&inv.message) {
+                return Err(rule_error(st, hit, &inv.path, b));
+            }
             let e = Error::new(inv.class, format!("{}\nelement path: '{}'", inv.message, tree::format_terms(&inv.path)));
             return Err(locate(st, e, &inv.path, Some(b)));
         }
     }
     Ok(())
+}
+
+/// A failed knowledge-center rule: points at the user's assignment of the rule's path.
+fn rule_error(st: &State, hit: crate::knowledge::RuleHit, at: &[Term], b: &BindRec) -> Error {
+    let path = hit
+        .path
+        .as_deref()
+        .and_then(|p| parse_path(p).ok())
+        .map(|p| p.terms)
+        .unwrap_or_else(|| at.to_vec());
+    let mut e = Error::new(ErrorClass::Validation, format!("rule {}: {}", hit.id, hit.text));
+    e.hint = hit.suggest.clone();
+    e.rule = Some(hit);
+    let mut e = locate(st, e, &path, None);
+    e.related.push(Related { loc: b.loc.clone(), label: "rule checked here".into() });
+    e
 }
 
 /// Point a validation error at the assignment that set the value and the bind it broke.
