@@ -3,6 +3,7 @@
 pub mod builtins;
 pub mod error;
 pub mod javafmt;
+pub mod jregex;
 pub mod output;
 pub mod value;
 
