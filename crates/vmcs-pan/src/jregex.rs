@@ -336,3 +336,34 @@ impl JavaRegex {
         Ok(pieces)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_read_like_java() {
+        let e = JavaRegex::new("a(b", 0).unwrap_err();
+        assert_eq!(e.to_string(), "Unclosed group near index 3\na(b");
+        let e = JavaRegex::new("*a", 0).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Dangling meta character '*' near index 0\n*a\n^"
+        );
+    }
+
+    #[test]
+    fn compiled_patterns_are_cached_per_flags() {
+        let a = compile("x+", 0).unwrap();
+        assert!(Rc::ptr_eq(&a, &compile("x+", 0).unwrap()));
+        assert!(!Rc::ptr_eq(&a, &compile("x+", CASE_INSENSITIVE).unwrap()));
+        assert_eq!(compile("(", 0).unwrap_err(), compile("(", 0).unwrap_err());
+    }
+
+    #[test]
+    fn flag_letters() {
+        assert_eq!(parse_flags("ix"), Ok(CASE_INSENSITIVE | COMMENTS));
+        assert_eq!(parse_flags("smu"), Ok(DOTALL | MULTILINE | UNICODE_CASE));
+        assert_eq!(parse_flags("d"), Err('d'));
+    }
+}

@@ -46,8 +46,6 @@ pub(super) struct Node {
     pub(super) text: String,
     /// Matches only the empty string (an assertion or a group of assertions).
     pub(super) zero_width: bool,
-    /// Holds a capturing group (such a node must never be dropped).
-    pub(super) captures: bool,
     /// Longest match in characters; `None` when unbounded (Java's `TreeInfo.maxValid`).
     pub(super) max: Option<u64>,
 }
@@ -57,7 +55,6 @@ impl Node {
         Node {
             text,
             zero_width: false,
-            captures: false,
             max,
         }
     }
@@ -65,7 +62,6 @@ impl Node {
         Node {
             text: text.into(),
             zero_width: true,
-            captures: false,
             max: Some(0),
         }
     }
@@ -283,7 +279,6 @@ impl Parser {
         Ok(Node {
             text: format!("(?:{text})"),
             zero_width: alts.iter().all(|a| a.zero_width),
-            captures: alts.iter().any(|a| a.captures),
             max: alts.iter().try_fold(0, |m, a| a.max.map(|x| m.max(x))),
         })
     }
@@ -330,7 +325,6 @@ impl Parser {
             let node = self.closure(atom)?;
             seq.text.push_str(&node.text);
             seq.zero_width &= node.zero_width;
-            seq.captures |= node.captures;
             seq.max = match (seq.max, node.max) {
                 (Some(a), Some(b)) => Some(a.saturating_add(b)),
                 _ => None,
@@ -424,7 +418,6 @@ impl Parser {
         Ok(Node {
             text,
             zero_width: atom.zero_width,
-            captures: atom.captures,
             max,
         })
     }
@@ -512,7 +505,6 @@ impl Parser {
                     Node {
                         text,
                         zero_width,
-                        captures: inner.captures,
                         max,
                     }
                 }
@@ -555,7 +547,6 @@ impl Parser {
             Node {
                 text: format!("({})", inner.text),
                 zero_width: inner.zero_width,
-                captures: true,
                 max: inner.max,
             }
         };
@@ -583,7 +574,6 @@ impl Parser {
         Ok(Node {
             text: format!("({})", inner.text),
             zero_width: inner.zero_width,
-            captures: true,
             max: inner.max,
         })
     }
@@ -624,7 +614,6 @@ impl Parser {
                 self.here(),
             );
         }
-        let captures = alts.iter().any(|a| a.captures);
         let op = if positive { "(?<=" } else { "(?<!" };
         let parts: Vec<String> = alts.iter().map(|a| format!("{op}{})", a.text)).collect();
         let text = if positive && parts.len() > 1 {
@@ -635,7 +624,6 @@ impl Parser {
         Ok(Node {
             text,
             zero_width: true,
-            captures,
             max: Some(0),
         })
     }
