@@ -12,6 +12,7 @@ mod eval;
 mod ir;
 pub mod knowledge;
 pub mod javafmt;
+pub mod jregex;
 pub mod loader;
 pub mod object;
 mod ops;
