@@ -24,6 +24,54 @@ enum Raw {
     Annotation,
     #[regex("[A-Za-z_][A-Za-z0-9_]*")]
     Ident,
+    #[token("undef")]
+    Undef,
+    #[token("null")]
+    Null,
+    #[token("true")]
+    True,
+    #[token("false")]
+    False,
+    #[token("if")]
+    If,
+    #[token("for")]
+    For,
+    #[token("with")]
+    With,
+    #[token("else")]
+    Else,
+    #[token("type")]
+    Type,
+    #[token("bind")]
+    Bind,
+    #[token("while")]
+    While,
+    #[token("valid")]
+    Valid,
+    #[token("final")]
+    Final,
+    #[token("prefix")]
+    Prefix,
+    #[token("unique")]
+    Unique,
+    #[token("object")]
+    Object,
+    #[token("foreach")]
+    Foreach,
+    #[token("include")]
+    Include,
+    #[token("template")]
+    Template,
+    #[token("function")]
+    Function,
+    #[token("variable")]
+    Variable,
+    #[token("structure")]
+    Structure,
+    #[token("extensible")]
+    Extensible,
+    #[token("declaration")]
+    Declaration,
     /// Numbers, strings: logos finds where they start, `literals` where they end.
     #[regex("[0-9]", number)]
     Long,
@@ -271,7 +319,31 @@ impl<'a> State<'a> {
                 self.out.annotations.push(Annotation { name: name.into(), body: body.into(), span });
                 return;
             }
-            Raw::Ident => keyword(text).unwrap_or(Tok::Ident(text)),
+            Raw::Ident => Tok::Ident(text),
+            Raw::Undef => Tok::Undef,
+            Raw::Null => Tok::Null,
+            Raw::True => Tok::True,
+            Raw::False => Tok::False,
+            Raw::If => Tok::If,
+            Raw::For => Tok::For,
+            Raw::With => Tok::With,
+            Raw::Else => Tok::Else,
+            Raw::Type => Tok::Type,
+            Raw::Bind => Tok::Bind,
+            Raw::While => Tok::While,
+            Raw::Valid => Tok::Valid,
+            Raw::Final => Tok::Final,
+            Raw::Prefix => Tok::Prefix,
+            Raw::Unique => Tok::Unique,
+            Raw::Object => Tok::Object,
+            Raw::Foreach => Tok::Foreach,
+            Raw::Include => Tok::Include,
+            Raw::Template => Tok::Template,
+            Raw::Function => Tok::Function,
+            Raw::Variable => Tok::Variable,
+            Raw::Structure => Tok::Structure,
+            Raw::Extensible => Tok::Extensible,
+            Raw::Declaration => Tok::Declaration,
             Raw::Long => Tok::Long(literals::long(text).unwrap_or_else(|| {
                 let e = ParseError {
                     class: ErrorClass::System,
@@ -407,34 +479,4 @@ impl<'a> State<'a> {
 
 fn parse_error(message: &str, start: usize, end: usize) -> ParseError {
     ParseError { class: ErrorClass::Parse, message: message.into(), span: Span::new(start, end), hint: None }
-}
-
-fn keyword(text: &str) -> Option<Tok<'static>> {
-    Some(match text {
-        "undef" => Tok::Undef,
-        "null" => Tok::Null,
-        "true" => Tok::True,
-        "false" => Tok::False,
-        "if" => Tok::If,
-        "for" => Tok::For,
-        "with" => Tok::With,
-        "else" => Tok::Else,
-        "type" => Tok::Type,
-        "bind" => Tok::Bind,
-        "while" => Tok::While,
-        "valid" => Tok::Valid,
-        "final" => Tok::Final,
-        "prefix" => Tok::Prefix,
-        "unique" => Tok::Unique,
-        "object" => Tok::Object,
-        "foreach" => Tok::Foreach,
-        "include" => Tok::Include,
-        "template" => Tok::Template,
-        "function" => Tok::Function,
-        "variable" => Tok::Variable,
-        "structure" => Tok::Structure,
-        "extensible" => Tok::Extensible,
-        "declaration" => Tok::Declaration,
-        _ => return None,
-    })
 }

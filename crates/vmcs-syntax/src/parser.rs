@@ -25,7 +25,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
     let template = match result {
         Ok(mut template) => {
             template.annotations = annotations;
-            Some(template)
+            Some(*template)
         }
         Err(first) => {
             // The tokens went into the parser; lexing again is cheaper than keeping a copy
