@@ -28,7 +28,10 @@ pub fn check(name: &str, body: &str) -> Result<(), String> {
     if !looks_like_pairs(body) {
         return Ok(());
     }
-    let mut p = Pairs { s: body.as_bytes(), pos: 0 };
+    let mut p = Pairs {
+        s: body.as_bytes(),
+        pos: 0,
+    };
     while let Some(key) = p.key()? {
         if !valid_key(key) {
             return Err(format!("invalid annotation key `{key}`"));
@@ -50,8 +53,12 @@ fn java_space(b: u8) -> bool {
 /// `^[A-Za-z_][A-Za-z_.-]*$`, not starting with `xml` in any case.
 fn valid_key(key: &str) -> bool {
     let b = key.as_bytes();
-    let head_ok = b.first().is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_');
-    let tail_ok = b.iter().all(|c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'.' | b'-'));
+    let head_ok = b
+        .first()
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_');
+    let tail_ok = b
+        .iter()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'.' | b'-'));
     head_ok && tail_ok && !(b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"xml"))
 }
 
@@ -79,7 +86,9 @@ struct Pairs<'a> {
 
 impl<'a> Pairs<'a> {
     fn skip_space(&mut self) {
-        while self.pos < self.s.len() && matches!(self.s[self.pos], b' ' | b'\t' | 0x0c | b'\n' | b'\r') {
+        while self.pos < self.s.len()
+            && matches!(self.s[self.pos], b' ' | b'\t' | 0x0c | b'\n' | b'\r')
+        {
             self.pos += 1;
         }
     }
@@ -91,7 +100,8 @@ impl<'a> Pairs<'a> {
         }
         let start = self.pos;
         while self.pos < self.s.len()
-            && (self.s[self.pos].is_ascii_alphanumeric() || matches!(self.s[self.pos], b'_' | b'-' | b'.'))
+            && (self.s[self.pos].is_ascii_alphanumeric()
+                || matches!(self.s[self.pos], b'_' | b'-' | b'.'))
         {
             self.pos += 1;
         }
@@ -115,13 +125,19 @@ impl<'a> Pairs<'a> {
         let missing = || format!("malformed annotation: missing value for `{key}`");
         match self.s.get(self.pos) {
             None => Err(missing()),
-            Some(b'\\') if !matches!(self.s.get(self.pos + 1), Some(b'\n' | b'\r')) => Err(missing()),
+            Some(b'\\') if !matches!(self.s.get(self.pos + 1), Some(b'\n' | b'\r')) => {
+                Err(missing())
+            }
             Some(&q @ (b'\'' | b'"')) => {
                 // A quoted value: the quote doubled stands for itself.
                 let mut i = self.pos + 1;
                 loop {
                     match self.s.get(i) {
-                        None => return Err(format!("malformed annotation: unterminated value for `{key}`")),
+                        None => {
+                            return Err(format!(
+                                "malformed annotation: unterminated value for `{key}`"
+                            ))
+                        }
                         Some(&c) if c == q && self.s.get(i + 1) == Some(&q) => i += 2,
                         Some(&c) if c == q => break,
                         Some(_) => i += 1,
@@ -135,7 +151,8 @@ impl<'a> Pairs<'a> {
                 while self.pos < self.s.len() {
                     match self.s[self.pos] {
                         b'\n' | b'\r' if self.pos > 0 && self.s[self.pos - 1] == b'\\' => {
-                            let crlf = self.s[self.pos] == b'\r' && self.s.get(self.pos + 1) == Some(&b'\n');
+                            let crlf = self.s[self.pos] == b'\r'
+                                && self.s.get(self.pos + 1) == Some(&b'\n');
                             self.pos += if crlf { 2 } else { 1 };
                         }
                         b'\n' | b'\r' => break,
@@ -154,7 +171,10 @@ mod tests {
 
     #[test]
     fn splits() {
-        assert_eq!(split("@maintainer{\n  name = Jane\n}"), ("maintainer", "\n  name = Jane\n"));
+        assert_eq!(
+            split("@maintainer{\n  name = Jane\n}"),
+            ("maintainer", "\n  name = Jane\n")
+        );
         assert_eq!(split("@ {x}"), ("", "x"));
         assert_eq!(split("@doc (a)"), ("doc", "a"));
     }

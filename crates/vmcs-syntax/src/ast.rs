@@ -84,9 +84,19 @@ pub enum StmtKind {
     /// `prefix '/path';`
     Prefix(PathLit),
     /// `[final] 'path' (= | ?=) DML;`
-    Assign { path: PathLit, op: AssignOp, is_final: bool, value: Expr },
+    Assign {
+        path: PathLit,
+        op: AssignOp,
+        is_final: bool,
+        value: Expr,
+    },
     /// `[final] variable NAME (= | ?=) DML;`
-    Variable { name: Ident, op: AssignOp, is_final: bool, value: Expr },
+    Variable {
+        name: Ident,
+        op: AssignOp,
+        is_final: bool,
+        value: Expr,
+    },
     /// `type NAME = fullTypeSpec;`
     Type { name: Ident, spec: FullTypeSpec },
     /// `bind 'path' = fullTypeSpec;`
@@ -123,17 +133,31 @@ pub struct TypeSpec {
 #[derive(Debug, Clone)]
 pub enum BaseType {
     /// `long`, `string(1..)`, `my_type`, ...
-    Named { name: Ident, range: Option<Range>, span: Span },
+    Named {
+        name: Ident,
+        range: Option<Range>,
+        span: Span,
+    },
     /// `choice('a', 'b')`
     Choice { choices: Vec<String>, span: Span },
     /// `[extensible] { fields } [(range)]`
-    Record { extensible: bool, fields: Vec<FieldSpec>, range: Option<Range>, span: Span },
+    Record {
+        extensible: bool,
+        fields: Vec<FieldSpec>,
+        range: Option<Range>,
+        span: Span,
+    },
 }
 
 #[derive(Debug, Clone)]
 pub enum FieldSpec {
     /// `'name' : type` (required) or `'name' ? type` (optional).
-    Field { name: PathLit, required: bool, spec: FullTypeSpec, span: Span },
+    Field {
+        name: PathLit,
+        required: bool,
+        spec: FullTypeSpec,
+        span: Span,
+    },
     /// `include other_record_type`
     Include { name: Ident, span: Span },
 }
@@ -248,16 +272,46 @@ pub enum ExprKind {
     Literal(Literal),
     Var(VarRef),
     /// `target = value` (right-associative: `a = b = 1`).
-    Assign { target: VarRef, value: Box<Expr> },
+    Assign {
+        target: VarRef,
+        value: Box<Expr>,
+    },
     /// `name(args...)`
-    Call { name: Ident, args: Vec<Expr> },
-    Unary { op: UnaryOp, operand: Box<Expr> },
+    Call {
+        name: Ident,
+        args: Vec<Expr>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
     /// All binary operators, including short-circuit `&&` and `||`.
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `{ dml; dml; ... }`: the value of the last one.
     Block(Vec<Expr>),
-    If { cond: Box<Expr>, then: Box<Expr>, els: Option<Box<Expr>> },
-    While { cond: Box<Expr>, body: Box<Expr> },
-    For { init: Box<Expr>, cond: Box<Expr>, step: Box<Expr>, body: Box<Expr> },
-    Foreach { key: VarRef, value: VarRef, iterable: Box<Expr>, body: Box<Expr> },
+    If {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        els: Option<Box<Expr>>,
+    },
+    While {
+        cond: Box<Expr>,
+        body: Box<Expr>,
+    },
+    For {
+        init: Box<Expr>,
+        cond: Box<Expr>,
+        step: Box<Expr>,
+        body: Box<Expr>,
+    },
+    Foreach {
+        key: VarRef,
+        value: VarRef,
+        iterable: Box<Expr>,
+        body: Box<Expr>,
+    },
 }

@@ -257,7 +257,10 @@ pub fn lex(src: &str) -> Lexed<'_> {
     let mut st = State {
         src,
         lex: Raw::lexer(src),
-        out: Lexed { tokens: Vec::with_capacity(src.len() / 5), ..Lexed::default() },
+        out: Lexed {
+            tokens: Vec::with_capacity(src.len() / 5),
+            ..Lexed::default()
+        },
         markers: VecDeque::new(),
         waiting: VecDeque::new(),
         namespace: false,
@@ -272,9 +275,17 @@ pub fn lex(src: &str) -> Lexed<'_> {
             Some(Err(())) => st.error(),
         }
     }
-    if let Some(&first) = st.waiting.front() {
+    if let (Some(&first), Some(marker)) = (st.waiting.front(), st.markers.front()) {
         let (start, _, end) = st.out.tokens[first];
-        st.out.errors.push((src.len(), parse_error("EOF while processing heredoc", start, end)));
+        let mut e = parse_error(
+            &format!("end of file while reading heredoc `<<{marker}`"),
+            start,
+            end,
+        );
+        e.hint = Some(format!(
+            "the heredoc ends at a line holding only `{marker}`, with no blanks around it"
+        ));
+        st.out.errors.push((src.len(), e));
     }
     st.out
 }
@@ -313,10 +324,16 @@ impl<'a> State<'a> {
             Raw::Annotation => {
                 let (name, body) = annotation::split(text);
                 if let Err(msg) = annotation::check(name, body) {
-                    self.out.errors.push((span.start, parse_error(&msg, span.start, span.end)));
+                    self.out
+                        .errors
+                        .push((span.start, parse_error(&msg, span.start, span.end)));
                 }
                 let span = Span::new(span.start, span.end);
-                self.out.annotations.push(Annotation { name: name.into(), body: body.into(), span });
+                self.out.annotations.push(Annotation {
+                    name: name.into(),
+                    body: body.into(),
+                    span,
+                });
                 return;
             }
             Raw::Ident => Tok::Ident(text),
@@ -349,7 +366,9 @@ impl<'a> State<'a> {
                     class: ErrorClass::System,
                     message: format!("long literal `{text}` does not fit in 64 bits"),
                     span: Span::new(span.start, span.end),
-                    hint: Some("longs range from -9223372036854775807 - 1 to 9223372036854775807".into()),
+                    hint: Some(
+                        "longs range from -9223372036854775807 - 1 to 9223372036854775807".into(),
+                    ),
                 };
                 self.out.errors.push((span.start, e));
                 0
@@ -357,7 +376,9 @@ impl<'a> State<'a> {
             Raw::Double => Tok::Double(literals::double(text)),
             Raw::SqStr => Tok::Str(literals::single_quoted(text)),
             Raw::DqStr => Tok::Str(literals::double_quoted(text).unwrap_or_else(|msg| {
-                self.out.errors.push((span.start, parse_error(&msg, span.start, span.end)));
+                self.out
+                    .errors
+                    .push((span.start, parse_error(&msg, span.start, span.end)));
                 Cow::Borrowed(&text[1..text.len() - 1])
             })),
             Raw::Heredoc => {
@@ -410,7 +431,9 @@ impl<'a> State<'a> {
         let len = self.src[start..].chars().next().map_or(1, char::len_utf8);
         let end = start + len;
         self.namespace = false;
-        self.out.tokens.push((start, Tok::Error(&self.src[start..end]), end));
+        self.out
+            .tokens
+            .push((start, Tok::Error(&self.src[start..end]), end));
         if self.lex.span().end != end {
             self.lex = Raw::lexer(self.src);
             self.lex.bump(end);
@@ -422,17 +445,26 @@ impl<'a> State<'a> {
     fn template_name(&mut self) -> bool {
         let pos = self.lex.span().end;
         let rest = &self.src.as_bytes()[pos..];
-        let blanks = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | 0x0c)).count();
+        let blanks = rest
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | 0x0c))
+            .count();
         let len = rest[blanks..]
             .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'.' | b'/' | b'-'))
+            .take_while(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'.' | b'/' | b'-')
+            })
             .count();
         if len == 0 {
             return false;
         }
         let start = pos + blanks;
         self.lex.bump(blanks + len);
-        self.out.tokens.push((start, Tok::NsIdent(&self.src[start..start + len]), start + len));
+        self.out.tokens.push((
+            start,
+            Tok::NsIdent(&self.src[start..start + len]),
+            start + len,
+        ));
         self.namespace = false;
         true
     }
@@ -447,7 +479,11 @@ impl<'a> State<'a> {
         let mut terminator = false;
         while pos < bytes.len() {
             if matches!(bytes[pos], b'\n' | b'\r') {
-                let len = if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
+                let len = if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 if !terminator {
                     text.push_str(&self.src[pos..pos + len]);
                 }
@@ -478,5 +514,10 @@ impl<'a> State<'a> {
 }
 
 fn parse_error(message: &str, start: usize, end: usize) -> ParseError {
-    ParseError { class: ErrorClass::Parse, message: message.into(), span: Span::new(start, end), hint: None }
+    ParseError {
+        class: ErrorClass::Parse,
+        message: message.into(),
+        span: Span::new(start, end),
+        hint: None,
+    }
 }

@@ -3,13 +3,13 @@
 //! Architecture Invariant: `parse()` is the one door to the parser. It never panics and never
 //! performs IO; every error it reports carries a span.
 
-pub mod ast;
 mod actions;
 mod annotation;
+pub mod ast;
 mod errors;
 mod lexer;
-mod parser;
 mod literals;
+mod parser;
 pub mod span;
 
 pub use ast::*;
