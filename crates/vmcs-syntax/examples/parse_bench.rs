@@ -46,10 +46,8 @@ fn main() {
         collect(d, &mut files);
     }
     let t0 = Instant::now();
-    let sources: Vec<String> = files
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .collect();
+    let sources: Vec<String> =
+        files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
     let read = t0.elapsed();
     let bytes: usize = sources.iter().map(String::len).sum();
     let t = Instant::now();

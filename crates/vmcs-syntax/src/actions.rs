@@ -22,17 +22,11 @@ pub fn span(l: usize, r: usize) -> Span {
 }
 
 pub fn ident(name: &str, l: usize, r: usize) -> Ident {
-    Ident {
-        name: name.to_string(),
-        span: span(l, r),
-    }
+    Ident { name: name.to_string(), span: span(l, r) }
 }
 
 pub fn path(text: Cow<'_, str>, l: usize, r: usize) -> PathLit {
-    PathLit {
-        text: text.into_owned(),
-        span: span(l, r),
-    }
+    PathLit { text: text.into_owned(), span: span(l, r) }
 }
 
 pub fn template(
@@ -54,17 +48,11 @@ pub fn template(
 }
 
 pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Box<Stmt> {
-    Box::new(Stmt {
-        kind,
-        span: span(l, r),
-    })
+    Box::new(Stmt { kind, span: span(l, r) })
 }
 
 pub fn expr(kind: ExprKind, l: usize, r: usize) -> Box<Expr> {
-    Box::new(Expr {
-        kind,
-        span: span(l, r),
-    })
+    Box::new(Expr { kind, span: span(l, r) })
 }
 
 pub fn lit(value: Literal, l: usize, r: usize) -> Box<Expr> {
@@ -77,11 +65,7 @@ pub fn string(text: Cow<'_, str>, l: usize, r: usize) -> Box<Expr> {
 
 pub fn var(name: Ident) -> VarRef {
     let span = name.span;
-    VarRef {
-        name,
-        subscripts: Vec::new(),
-        span,
-    }
+    VarRef { name, subscripts: Vec::new(), span }
 }
 
 pub fn subscript(mut v: VarRef, e: Box<Expr>, r: usize) -> VarRef {
@@ -92,26 +76,17 @@ pub fn subscript(mut v: VarRef, e: Box<Expr>, r: usize) -> VarRef {
 
 pub fn var_expr(v: VarRef) -> Box<Expr> {
     let span = v.span;
-    Box::new(Expr {
-        kind: ExprKind::Var(v),
-        span,
-    })
+    Box::new(Expr { kind: ExprKind::Var(v), span })
 }
 
 pub fn assign(target: VarRef, value: Box<Expr>) -> Box<Expr> {
     let span = target.span.to(value.span);
-    Box::new(Expr {
-        kind: ExprKind::Assign { target, value },
-        span,
-    })
+    Box::new(Expr { kind: ExprKind::Assign { target, value }, span })
 }
 
 pub fn binary(op: BinOp, lhs: Box<Expr>, rhs: Box<Expr>) -> Box<Expr> {
     let span = lhs.span.to(rhs.span);
-    Box::new(Expr {
-        kind: ExprKind::Binary { op, lhs, rhs },
-        span,
-    })
+    Box::new(Expr { kind: ExprKind::Binary { op, lhs, rhs }, span })
 }
 
 /// The longest operator chain accepted: the tree of a longer one would be deep enough to
@@ -130,12 +105,7 @@ pub fn operation(ctx: &mut Ctx, (first, rest): (Box<Expr>, Vec<(BinOp, Box<Expr>
         let hint = Some("split it, e.g. with local variables".to_string());
         ctx.errors.push((
             span.start as usize,
-            ParseError {
-                class: ErrorClass::Parse,
-                message,
-                span,
-                hint,
-            },
+            ParseError { class: ErrorClass::Parse, message, span, hint },
         ));
         return lit(Literal::Undef, span.start as usize, span.end as usize);
     }
@@ -182,21 +152,12 @@ fn precedence(op: BinOp) -> u8 {
 
 pub fn unary(op: UnaryOp, operand: Box<Expr>, l: usize) -> Box<Expr> {
     let span = span(l, operand.span.end as usize);
-    Box::new(Expr {
-        kind: ExprKind::Unary { op, operand },
-        span,
-    })
+    Box::new(Expr { kind: ExprKind::Unary { op, operand }, span })
 }
 
 pub fn call(name: Ident, args: Vec<Expr>, r: usize) -> Box<Expr> {
-    let span = Span {
-        start: name.span.start,
-        end: r as u32,
-    };
-    Box::new(Expr {
-        kind: ExprKind::Call { name, args },
-        span,
-    })
+    let span = Span { start: name.span.start, end: r as u32 };
+    Box::new(Expr { kind: ExprKind::Call { name, args }, span })
 }
 
 pub fn if_(cond: Box<Expr>, then: Box<Expr>, els: Option<Box<Expr>>, l: usize) -> Box<Expr> {
@@ -212,16 +173,7 @@ fn while_(cond: Box<Expr>, body: Box<Expr>, l: usize) -> Box<Expr> {
 
 fn for_(init: Box<Expr>, cond: Box<Expr>, step: Box<Expr>, body: Box<Expr>, l: usize) -> Box<Expr> {
     let end = body.span.end as usize;
-    expr(
-        ExprKind::For {
-            init,
-            cond,
-            step,
-            body,
-        },
-        l,
-        end,
-    )
+    expr(ExprKind::For { init, cond, step, body }, l, end)
 }
 
 fn foreach(
@@ -232,12 +184,7 @@ fn foreach(
     l: usize,
 ) -> Box<Expr> {
     let end = body.span.end as usize;
-    let kind = ExprKind::Foreach {
-        key,
-        value,
-        iterable,
-        body,
-    };
+    let kind = ExprKind::Foreach { key, value, iterable, body };
     expr(kind, l, end)
 }
 
@@ -275,11 +222,7 @@ pub fn bound(neg: bool, value: i64) -> i64 {
 }
 
 pub fn range(min: Option<i64>, max: Option<i64>, l: usize, r: usize) -> Range {
-    Range {
-        min,
-        max,
-        span: span(l, r),
-    }
+    Range { min, max, span: span(l, r) }
 }
 
 /// `name(...)` with string arguments: only `choice('a', 'b')` is a type.
@@ -293,20 +236,10 @@ pub fn choice(
     if name.name != "choice" {
         let message = format!("type `{}` takes a range, not strings", name.name);
         let hint = Some("only `choice('a', 'b', ...)` lists strings".to_string());
-        ctx.errors.push((
-            l,
-            ParseError {
-                class: ErrorClass::Parse,
-                message,
-                span: span(l, r),
-                hint,
-            },
-        ));
+        ctx.errors
+            .push((l, ParseError { class: ErrorClass::Parse, message, span: span(l, r), hint }));
     }
-    Box::new(BaseType::Choice {
-        choices,
-        span: span(l, r),
-    })
+    Box::new(BaseType::Choice { choices, span: span(l, r) })
 }
 
 pub fn type_spec(base: Box<BaseType>, clauses: Vec<TypeClause>) -> Box<TypeSpec> {
@@ -316,11 +249,7 @@ pub fn type_spec(base: Box<BaseType>, clauses: Vec<TypeClause>) -> Box<TypeSpec>
         | BaseType::Record { span, .. } => *span,
     };
     let span = clauses.last().map_or(base_span, |c| base_span.to(c.span));
-    Box::new(TypeSpec {
-        base: *base,
-        clauses,
-        span,
-    })
+    Box::new(TypeSpec { base: *base, clauses, span })
 }
 
 pub fn full_type(
@@ -328,27 +257,14 @@ pub fn full_type(
     default: Option<Box<Expr>>,
     with: Option<Box<Expr>>,
 ) -> Box<FullTypeSpec> {
-    let last = with
-        .as_ref()
-        .or(default.as_ref())
-        .map_or(spec.span, |e| e.span);
+    let last = with.as_ref().or(default.as_ref()).map_or(spec.span, |e| e.span);
     let span = spec.span.to(last);
-    Box::new(FullTypeSpec {
-        spec: *spec,
-        default,
-        with,
-        span,
-    })
+    Box::new(FullTypeSpec { spec: *spec, default, with, span })
 }
 
 pub fn field(name: PathLit, required: bool, spec: Box<FullTypeSpec>) -> FieldSpec {
     let span = name.span.to(spec.span);
-    FieldSpec::Field {
-        name,
-        required,
-        spec: *spec,
-        span,
-    }
+    FieldSpec::Field { name, required, spec: *spec, span }
 }
 
 /// A loop without its body (the grammar needs the body in two shapes, see `grammar.lalrpop`).

@@ -28,10 +28,7 @@ pub fn check(name: &str, body: &str) -> Result<(), String> {
     if !looks_like_pairs(body) {
         return Ok(());
     }
-    let mut p = Pairs {
-        s: body.as_bytes(),
-        pos: 0,
-    };
+    let mut p = Pairs { s: body.as_bytes(), pos: 0 };
     while let Some(key) = p.key()? {
         if !valid_key(key) {
             return Err(format!("invalid annotation key `{key}`"));
@@ -53,12 +50,8 @@ fn java_space(b: u8) -> bool {
 /// `^[A-Za-z_][A-Za-z_.-]*$`, not starting with `xml` in any case.
 fn valid_key(key: &str) -> bool {
     let b = key.as_bytes();
-    let head_ok = b
-        .first()
-        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_');
-    let tail_ok = b
-        .iter()
-        .all(|c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'.' | b'-'));
+    let head_ok = b.first().is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_');
+    let tail_ok = b.iter().all(|c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'.' | b'-'));
     head_ok && tail_ok && !(b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"xml"))
 }
 
@@ -171,10 +164,7 @@ mod tests {
 
     #[test]
     fn splits() {
-        assert_eq!(
-            split("@maintainer{\n  name = Jane\n}"),
-            ("maintainer", "\n  name = Jane\n")
-        );
+        assert_eq!(split("@maintainer{\n  name = Jane\n}"), ("maintainer", "\n  name = Jane\n"));
         assert_eq!(split("@ {x}"), ("", "x"));
         assert_eq!(split("@doc (a)"), ("doc", "a"));
     }

@@ -84,19 +84,9 @@ pub enum StmtKind {
     /// `prefix '/path';`
     Prefix(PathLit),
     /// `[final] 'path' (= | ?=) DML;`
-    Assign {
-        path: PathLit,
-        op: AssignOp,
-        is_final: bool,
-        value: Expr,
-    },
+    Assign { path: PathLit, op: AssignOp, is_final: bool, value: Expr },
     /// `[final] variable NAME (= | ?=) DML;`
-    Variable {
-        name: Ident,
-        op: AssignOp,
-        is_final: bool,
-        value: Expr,
-    },
+    Variable { name: Ident, op: AssignOp, is_final: bool, value: Expr },
     /// `type NAME = fullTypeSpec;`
     Type { name: Ident, spec: FullTypeSpec },
     /// `bind 'path' = fullTypeSpec;`
@@ -133,31 +123,17 @@ pub struct TypeSpec {
 #[derive(Debug, Clone)]
 pub enum BaseType {
     /// `long`, `string(1..)`, `my_type`, ...
-    Named {
-        name: Ident,
-        range: Option<Range>,
-        span: Span,
-    },
+    Named { name: Ident, range: Option<Range>, span: Span },
     /// `choice('a', 'b')`
     Choice { choices: Vec<String>, span: Span },
     /// `[extensible] { fields } [(range)]`
-    Record {
-        extensible: bool,
-        fields: Vec<FieldSpec>,
-        range: Option<Range>,
-        span: Span,
-    },
+    Record { extensible: bool, fields: Vec<FieldSpec>, range: Option<Range>, span: Span },
 }
 
 #[derive(Debug, Clone)]
 pub enum FieldSpec {
     /// `'name' : type` (required) or `'name' ? type` (optional).
-    Field {
-        name: PathLit,
-        required: bool,
-        spec: FullTypeSpec,
-        span: Span,
-    },
+    Field { name: PathLit, required: bool, spec: FullTypeSpec, span: Span },
     /// `include other_record_type`
     Include { name: Ident, span: Span },
 }

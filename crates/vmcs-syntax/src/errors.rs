@@ -17,14 +17,11 @@ const DML_START: &[&str] = &[
     "+", "-", "!", "~", "if", "while", "for", "foreach", ";",
 ];
 
-const BINARY_OPS: &[&str] = &[
-    "||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%",
-];
+const BINARY_OPS: &[&str] =
+    &["||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%"];
 
 /// Punctuation that usually is what is missing, listed first.
-const FIRST: &[&str] = &[
-    ";", ")", "]", "}", ",", "=", "?=", "..", ":", "?", "template",
-];
+const FIRST: &[&str] = &[";", ")", "]", "}", ",", "=", "?=", "..", ":", "?", "template"];
 
 /// Tokens that can start an operand of a binary operator.
 const OPERAND_START: &[&str] = &[
@@ -33,9 +30,8 @@ const OPERAND_START: &[&str] = &[
 ];
 
 /// Tokens that can start a statement.
-const STATEMENT_START: &[&str] = &[
-    ";", "include", "prefix", "valid", "bind", "final", "STRING", "variable", "type", "function",
-];
+const STATEMENT_START: &[&str] =
+    &[";", "include", "prefix", "valid", "bind", "final", "STRING", "variable", "type", "function"];
 
 /// Build the error for an unexpected token.
 pub fn syntax_error(src: &str, found: Found<'_, '_>, expected: &[String]) -> ParseError {
@@ -50,25 +46,12 @@ pub fn syntax_error(src: &str, found: Found<'_, '_>, expected: &[String]) -> Par
         message.push_str(", expected ");
         message.push_str(&wanted);
     }
-    let context = Context {
-        tok,
-        prev,
-        expected: &expected,
-        src,
-        at: span,
-    };
-    ParseError {
-        class: ErrorClass::Parse,
-        message,
-        span,
-        hint: context.hint(),
-    }
+    let context = Context { tok, prev, expected: &expected, src, at: span };
+    ParseError { class: ErrorClass::Parse, message, span, hint: context.hint() }
 }
 
 fn unquote(s: &str) -> &str {
-    s.strip_prefix('"')
-        .and_then(|s| s.strip_suffix('"'))
-        .unwrap_or(s)
+    s.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(s)
 }
 
 /// How a token is shown in a message: its source text, shortened, in backticks.
@@ -93,38 +76,19 @@ fn describe(expected: &[&str]) -> String {
     let has = |t: &str| expected.contains(&t);
     // Sets of tokens worth one word each, and the tokens they stand for.
     let groups: [(bool, &[&str], &str); 5] = [
-        (
-            has("IDENT") && has("LONG") && has("if"),
-            DML_START,
-            "an expression",
-        ),
-        (
-            has("IDENT") && has("LONG") && has("(") && !has("if"),
-            OPERAND_START,
-            "an operand",
-        ),
-        (
-            has("bind") && has("variable"),
-            STATEMENT_START,
-            "a statement",
-        ),
+        (has("IDENT") && has("LONG") && has("if"), DML_START, "an expression"),
+        (has("IDENT") && has("LONG") && has("(") && !has("if"), OPERAND_START, "an operand"),
+        (has("bind") && has("variable"), STATEMENT_START, "a statement"),
         (
             has("IDENT") && has("extensible") && !has("LONG"),
             &["IDENT", "extensible", "{"],
             "a type",
         ),
-        (
-            BINARY_OPS.iter().filter(|t| has(t)).count() >= 8,
-            BINARY_OPS,
-            "an operator",
-        ),
+        (BINARY_OPS.iter().filter(|t| has(t)).count() >= 8, BINARY_OPS, "an operator"),
     ];
     let mut items: Vec<(usize, String)> = Vec::new();
     for &t in expected {
-        if groups
-            .iter()
-            .any(|(on, members, _)| *on && members.contains(&t))
-        {
+        if groups.iter().any(|(on, members, _)| *on && members.contains(&t)) {
             continue;
         }
         let rank = FIRST.iter().position(|f| *f == t).unwrap_or(FIRST.len());
@@ -250,9 +214,8 @@ impl Context<'_, '_, '_> {
 
     /// Does the unexpected token look like the start of the next statement?
     fn missing_semicolon(&self) -> bool {
-        let new_line = self
-            .prev
-            .is_some_and(|p| self.src[p.2..self.at.start as usize].contains('\n'));
+        let new_line =
+            self.prev.is_some_and(|p| self.src[p.2..self.at.start as usize].contains('\n'));
         let starts_statement =
             matches!(self.tok, Some(t) if is_statement_keyword(t) || matches!(t, Tok::Str(_)));
         self.tok.is_none() || new_line || starts_statement

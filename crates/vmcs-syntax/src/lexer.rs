@@ -257,10 +257,7 @@ pub fn lex(src: &str) -> Lexed<'_> {
     let mut st = State {
         src,
         lex: Raw::lexer(src),
-        out: Lexed {
-            tokens: Vec::with_capacity(src.len() / 5),
-            ..Lexed::default()
-        },
+        out: Lexed { tokens: Vec::with_capacity(src.len() / 5), ..Lexed::default() },
         markers: VecDeque::new(),
         waiting: VecDeque::new(),
         namespace: false,
@@ -277,11 +274,8 @@ pub fn lex(src: &str) -> Lexed<'_> {
     }
     if let (Some(&first), Some(marker)) = (st.waiting.front(), st.markers.front()) {
         let (start, _, end) = st.out.tokens[first];
-        let mut e = parse_error(
-            &format!("end of file while reading heredoc `<<{marker}`"),
-            start,
-            end,
-        );
+        let mut e =
+            parse_error(&format!("end of file while reading heredoc `<<{marker}`"), start, end);
         e.hint = Some(format!(
             "the heredoc ends at a line holding only `{marker}`, with no blanks around it"
         ));
@@ -324,9 +318,7 @@ impl<'a> State<'a> {
             Raw::Annotation => {
                 let (name, body) = annotation::split(text);
                 if let Err(msg) = annotation::check(name, body) {
-                    self.out
-                        .errors
-                        .push((span.start, parse_error(&msg, span.start, span.end)));
+                    self.out.errors.push((span.start, parse_error(&msg, span.start, span.end)));
                 }
                 let span = Span::new(span.start, span.end);
                 self.out.annotations.push(Annotation {
@@ -376,9 +368,7 @@ impl<'a> State<'a> {
             Raw::Double => Tok::Double(literals::double(text)),
             Raw::SqStr => Tok::Str(literals::single_quoted(text)),
             Raw::DqStr => Tok::Str(literals::double_quoted(text).unwrap_or_else(|msg| {
-                self.out
-                    .errors
-                    .push((span.start, parse_error(&msg, span.start, span.end)));
+                self.out.errors.push((span.start, parse_error(&msg, span.start, span.end)));
                 Cow::Borrowed(&text[1..text.len() - 1])
             })),
             Raw::Heredoc => {
@@ -431,9 +421,7 @@ impl<'a> State<'a> {
         let len = self.src[start..].chars().next().map_or(1, char::len_utf8);
         let end = start + len;
         self.namespace = false;
-        self.out
-            .tokens
-            .push((start, Tok::Error(&self.src[start..end]), end));
+        self.out.tokens.push((start, Tok::Error(&self.src[start..end]), end));
         if self.lex.span().end != end {
             self.lex = Raw::lexer(self.src);
             self.lex.bump(end);
@@ -445,10 +433,7 @@ impl<'a> State<'a> {
     fn template_name(&mut self) -> bool {
         let pos = self.lex.span().end;
         let rest = &self.src.as_bytes()[pos..];
-        let blanks = rest
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t' | 0x0c))
-            .count();
+        let blanks = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | 0x0c)).count();
         let len = rest[blanks..]
             .iter()
             .take_while(|b| {
@@ -460,11 +445,7 @@ impl<'a> State<'a> {
         }
         let start = pos + blanks;
         self.lex.bump(blanks + len);
-        self.out.tokens.push((
-            start,
-            Tok::NsIdent(&self.src[start..start + len]),
-            start + len,
-        ));
+        self.out.tokens.push((start, Tok::NsIdent(&self.src[start..start + len]), start + len));
         self.namespace = false;
         true
     }
@@ -479,11 +460,8 @@ impl<'a> State<'a> {
         let mut terminator = false;
         while pos < bytes.len() {
             if matches!(bytes[pos], b'\n' | b'\r') {
-                let len = if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
+                let len =
+                    if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
                 if !terminator {
                     text.push_str(&self.src[pos..pos + len]);
                 }

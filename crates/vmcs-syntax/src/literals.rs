@@ -41,7 +41,7 @@ pub fn double_quoted(raw: &str) -> Result<Cow<'_, str>, String> {
                 let hex: String = chars.by_ref().take(2).collect();
                 if hex.chars().count() < 2 {
                     return Err(
-                        "double-quoted string contains incomplete hex escape sequence".into(),
+                        "double-quoted string contains incomplete hex escape sequence".into()
                     );
                 }
                 match hex_value(&hex) {
@@ -81,9 +81,7 @@ fn hex_value(hex: &str) -> Option<char> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    u32::from_str_radix(digits, 16)
-        .ok()
-        .and_then(char::from_u32)
+    u32::from_str_radix(digits, 16).ok().and_then(char::from_u32)
 }
 
 fn strip(raw: &str) -> &str {
@@ -110,12 +108,8 @@ pub fn double(text: &str) -> f64 {
 /// The length of the number literal at the start of `s` (which starts with a digit), and
 /// whether it is a double. Longest match among panc's decimal, hex, octal and double forms.
 pub fn scan_number(s: &[u8]) -> (usize, bool) {
-    let digits = |from: usize| {
-        s[from.min(s.len())..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count()
-    };
+    let digits =
+        |from: usize| s[from.min(s.len())..].iter().take_while(|b| b.is_ascii_digit()).count();
     let exponent = |from: usize| {
         let mut i = from;
         if !matches!(s.get(i), Some(b'e' | b'E')) {
@@ -133,11 +127,7 @@ pub fn scan_number(s: &[u8]) -> (usize, bool) {
         }
     };
     let int = digits(0);
-    let fraction = if s.get(int) == Some(&b'.') {
-        digits(int + 1)
-    } else {
-        0
-    };
+    let fraction = if s.get(int) == Some(&b'.') { digits(int + 1) } else { 0 };
     let double = if fraction > 0 {
         let end = int + 1 + fraction;
         end + exponent(end)
@@ -152,10 +142,7 @@ pub fn scan_number(s: &[u8]) -> (usize, bool) {
     } else if matches!(s.get(1), Some(b'x' | b'X')) && s.get(2).is_some_and(u8::is_ascii_hexdigit) {
         2 + s[2..].iter().take_while(|b| b.is_ascii_hexdigit()).count()
     } else {
-        1 + s[1..]
-            .iter()
-            .take_while(|b| (b'0'..=b'7').contains(b))
-            .count()
+        1 + s[1..].iter().take_while(|b| (b'0'..=b'7').contains(b)).count()
     };
     if double > long {
         (double, true)
@@ -214,13 +201,9 @@ mod tests {
         assert_eq!(double_quoted("\"a\\\r\nb\"").unwrap(), "ab");
         assert_eq!(double_quoted(r#""\r""#).unwrap(), "\r");
         assert!(double_quoted(r#""\q""#).unwrap_err().contains("(\\q)"));
-        assert!(double_quoted(r#""\x4""#)
-            .unwrap_err()
-            .contains("incomplete hex"));
+        assert!(double_quoted(r#""\x4""#).unwrap_err().contains("incomplete hex"));
         assert!(double_quoted(r#""\xzz""#).unwrap_err().contains("(zz)"));
-        assert!(double_quoted(r#""a\""#)
-            .unwrap_err()
-            .contains("incomplete escape"));
+        assert!(double_quoted(r#""a\""#).unwrap_err().contains("incomplete escape"));
         assert_eq!(single_quoted("'it''s'"), "it's");
     }
 

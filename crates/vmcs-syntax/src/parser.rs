@@ -8,13 +8,7 @@ use crate::lexer::{self, Spanned, Tok};
 use crate::{ErrorClass, ParseError, Parsed, Span};
 
 lalrpop_util::lalrpop_mod!(
-    #[allow(
-        clippy::all,
-        clippy::pedantic,
-        unused_parens,
-        unused_qualifications,
-        dead_code
-    )]
+    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_qualifications, dead_code)]
     grammar
 );
 
@@ -28,18 +22,11 @@ const MAX_SYNTAX_ERRORS: usize = 20;
 const MAX_NESTING: u32 = 500;
 
 pub(crate) fn parse(src: &str) -> Parsed {
-    let lexer::Lexed {
-        tokens,
-        annotations,
-        errors: mut lex_errors,
-    } = lexer::lex(src);
+    let lexer::Lexed { tokens, annotations, errors: mut lex_errors } = lexer::lex(src);
     if let Some(error) = too_deep(&tokens) {
         lex_errors.push((error.span.start as usize, error));
         lex_errors.sort_by_key(|(at, _)| *at);
-        return Parsed {
-            template: None,
-            errors: lex_errors.into_iter().map(|(_, e)| e).collect(),
-        };
+        return Parsed { template: None, errors: lex_errors.into_iter().map(|(_, e)| e).collect() };
     }
     let mut ctx = Ctx::default();
     let parser = grammar::TemplateParser::new();
@@ -62,10 +49,7 @@ pub(crate) fn parse(src: &str) -> Parsed {
     errors.append(&mut ctx.errors);
     // A stable sort: errors at one place keep the order they were found in.
     errors.sort_by_key(|(at, _)| *at);
-    Parsed {
-        template,
-        errors: errors.into_iter().map(|(_, e)| e).collect(),
-    }
+    Parsed { template, errors: errors.into_iter().map(|(_, e)| e).collect() }
 }
 
 /// Where the grammar stopped: the index of the offending token (`tokens.len()` at the end).
@@ -163,18 +147,11 @@ fn segment<'t, 'a>(
     stop: bool,
 ) -> impl Iterator<Item = Result<Spanned<'a>, ()>> + 't {
     let at = from.checked_sub(1).map_or(0, |p| tokens[p].2);
-    let header = [
-        (at, Tok::Template, at),
-        (at, Tok::NsIdent(""), at),
-        (at, Tok::Semi, at),
-    ];
+    let header = [(at, Tok::Template, at), (at, Tok::NsIdent(""), at), (at, Tok::Semi, at)];
     let header = header.into_iter().take(if from == 0 { 0 } else { 3 });
     let end = tokens.get(to).map_or(usize::MAX, |t| t.0);
     let stop = std::iter::once((end, Tok::Error(""), end)).take(usize::from(stop));
-    header
-        .chain(tokens[from..to].iter().cloned())
-        .chain(stop)
-        .map(Ok)
+    header.chain(tokens[from..to].iter().cloned()).chain(stop).map(Ok)
 }
 
 /// The first token nested deeper than `MAX_NESTING`, as an error.

@@ -11,11 +11,7 @@ fn check(src: &str) {
     let parsed = parse(src);
     for e in &parsed.errors {
         let (s, t) = (e.span.start as usize, e.span.end as usize);
-        assert!(
-            s <= t && t <= src.len(),
-            "span {s}..{t} outside {} bytes: {src:?}",
-            src.len()
-        );
+        assert!(s <= t && t <= src.len(), "span {s}..{t} outside {} bytes: {src:?}", src.len());
         assert!(
             src.is_char_boundary(s) && src.is_char_boundary(t),
             "span inside a character: {src:?}"
@@ -141,11 +137,8 @@ fn oracle_files() -> Vec<PathBuf> {
         Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/oracle")),
         Some(PathBuf::from("/work/shared/oracle")),
     ];
-    let root = roots
-        .into_iter()
-        .flatten()
-        .find(|p| p.join("cases").is_dir())
-        .expect("oracle corpus");
+    let root =
+        roots.into_iter().flatten().find(|p| p.join("cases").is_dir()).expect("oracle corpus");
     let mut out = Vec::new();
     walk(&root.join("cases"), &mut out);
     out.sort();
@@ -156,9 +149,7 @@ fn oracle_files() -> Vec<PathBuf> {
 fn every_prefix_of_every_oracle_template() {
     for path in oracle_files() {
         let src = std::fs::read_to_string(&path).unwrap();
-        let cuts: Vec<usize> = (0..=src.len())
-            .filter(|&i| src.is_char_boundary(i))
-            .collect();
+        let cuts: Vec<usize> = (0..=src.len()).filter(|&i| src.is_char_boundary(i)).collect();
         // Every cut of small files, about a hundred of larger ones.
         let step = (cuts.len() / 100).max(1);
         for &cut in cuts.iter().step_by(step) {
@@ -206,19 +197,9 @@ fn random_token_soup() {
 fn deep_nesting_is_refused_not_fatal() {
     for n in [100usize, 400, 600, 3000, 50_000] {
         for (open, close) in [("f(", ")"), ("{", "}"), ("x[", "]"), ("if (true) ", "")] {
-            check(&format!(
-                "object template t;\n'/a' = {}1{};\n",
-                open.repeat(n),
-                close.repeat(n)
-            ));
+            check(&format!("object template t;\n'/a' = {}1{};\n", open.repeat(n), close.repeat(n)));
         }
-        check(&format!(
-            "object template t;\n'/a' = 1{};\n",
-            " + 1".repeat(n)
-        ));
-        check(&format!(
-            "object template t;\n'/a' = {}1;\n",
-            "x = ".repeat(n.min(5000))
-        ));
+        check(&format!("object template t;\n'/a' = 1{};\n", " + 1".repeat(n)));
+        check(&format!("object template t;\n'/a' = {}1;\n", "x = ".repeat(n.min(5000))));
     }
 }

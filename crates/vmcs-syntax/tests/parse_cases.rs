@@ -34,11 +34,7 @@ struct Expected {
 
 fn expected(oracle: &Path, category: &str, case: &str) -> Expected {
     let text = std::fs::read_to_string(
-        oracle
-            .join("expected")
-            .join(category)
-            .join(case)
-            .join("error.txt"),
+        oracle.join("expected").join(category).join(case).join("error.txt"),
     )
     .unwrap_or_default();
     let mut lines = text.lines();
@@ -50,20 +46,12 @@ fn expected(oracle: &Path, category: &str, case: &str) -> Expected {
         .map(|(_, rest)| rest.split([':', ']']).next().unwrap_or("").to_string());
     let system_literal =
         class.as_deref() == Some("system") && text.contains("unexpected system exception");
-    Expected {
-        class,
-        file,
-        system_literal,
-    }
+    Expected { class, file, system_literal }
 }
 
 /// Every `.pan`/`.tpl` file under `dir`, as (path, path relative to `dir`).
 fn templates(dir: &Path, base: &Path, out: &mut Vec<(PathBuf, String)>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -80,11 +68,8 @@ fn oracle_parse_agreement() {
     let oracle = oracle_dir();
     let mut mismatches = Vec::new();
     let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut categories: Vec<_> = std::fs::read_dir(oracle.join("cases"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut categories: Vec<_> =
+        std::fs::read_dir(oracle.join("cases")).unwrap().flatten().map(|e| e.path()).collect();
     categories.sort();
     for cat_dir in categories {
         let category = cat_dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -108,22 +93,12 @@ fn oracle_parse_agreement() {
             let got = parsed.errors.first().map(|e| e.class);
             let key = format!("{category}/{case}:{in_case}");
             let ok = got == want || ALLOWED.iter().any(|(k, _)| *k == key);
+            *tally.entry(if ok { "agree" } else { "disagree" }).or_default() += 1;
             *tally
-                .entry(if ok { "agree" } else { "disagree" })
-                .or_default() += 1;
-            *tally
-                .entry(if want.is_some() {
-                    "expected errors"
-                } else {
-                    "expected clean"
-                })
+                .entry(if want.is_some() { "expected errors" } else { "expected clean" })
                 .or_default() += 1;
             if !ok {
-                let first = parsed
-                    .errors
-                    .first()
-                    .map(|e| e.message.clone())
-                    .unwrap_or_default();
+                let first = parsed.errors.first().map(|e| e.message.clone()).unwrap_or_default();
                 mismatches.push(format!("{key}: want {want:?}, got {got:?} {first}"));
             }
             if want.is_none() && parsed.template.is_none() && got.is_none() {
@@ -135,9 +110,5 @@ fn oracle_parse_agreement() {
     for m in &mismatches {
         println!("  {m}");
     }
-    assert!(
-        mismatches.is_empty(),
-        "{} mismatches with panc (see above)",
-        mismatches.len()
-    );
+    assert!(mismatches.is_empty(), "{} mismatches with panc (see above)", mismatches.len());
 }

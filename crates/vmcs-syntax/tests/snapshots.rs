@@ -9,9 +9,7 @@ use std::path::Path;
 use vmcs_syntax::*;
 
 fn inputs(dir: &str) -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(dir);
     let mut out: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -35,11 +33,7 @@ fn ast() {
         let parsed = parse(&src);
         assert!(parsed.errors.is_empty(), "{name}: {:?}", parsed.errors);
         let mut out = String::new();
-        Printer {
-            out: &mut out,
-            depth: 0,
-        }
-        .template(&parsed.template.unwrap());
+        Printer { out: &mut out, depth: 0 }.template(&parsed.template.unwrap());
         insta::assert_snapshot!(format!("ast_{name}"), out);
     }
 }
@@ -70,13 +64,8 @@ struct Printer<'a> {
 
 impl Printer<'_> {
     fn line(&mut self, text: String, span: Span) {
-        let _ = writeln!(
-            self.out,
-            "{}{text} @{}..{}",
-            "  ".repeat(self.depth),
-            span.start,
-            span.end
-        );
+        let _ =
+            writeln!(self.out, "{}{text} @{}..{}", "  ".repeat(self.depth), span.start, span.end);
     }
 
     fn nested(&mut self, f: impl FnOnce(&mut Self)) {
@@ -109,28 +98,12 @@ impl Printer<'_> {
                 self.nested(|p| p.expr(e));
             }
             StmtKind::Prefix(path) => self.line(format!("prefix {:?}", path.text), s.span),
-            StmtKind::Assign {
-                path,
-                op,
-                is_final,
-                value,
-            } => {
-                self.line(
-                    format!("assign {:?} {op:?} final={is_final}", path.text),
-                    s.span,
-                );
+            StmtKind::Assign { path, op, is_final, value } => {
+                self.line(format!("assign {:?} {op:?} final={is_final}", path.text), s.span);
                 self.nested(|p| p.expr(value));
             }
-            StmtKind::Variable {
-                name,
-                op,
-                is_final,
-                value,
-            } => {
-                self.line(
-                    format!("variable {} {op:?} final={is_final}", name.name),
-                    s.span,
-                );
+            StmtKind::Variable { name, op, is_final, value } => {
+                self.line(format!("variable {} {op:?} final={is_final}", name.name), s.span);
                 self.nested(|p| p.expr(value));
             }
             StmtKind::Type { name, spec } => {
@@ -153,32 +126,21 @@ impl Printer<'_> {
     }
 
     fn full_type(&mut self, t: &FullTypeSpec) {
-        let clauses: Vec<String> = t
-            .spec
-            .clauses
-            .iter()
-            .map(|c| format!("{:?}{}", c.kind, range(&c.range)))
-            .collect();
+        let clauses: Vec<String> =
+            t.spec.clauses.iter().map(|c| format!("{:?}{}", c.kind, range(&c.range))).collect();
         let base = match &t.spec.base {
             BaseType::Named { name, range: r, .. } => format!("{}{}", name.name, range(r)),
             BaseType::Choice { choices, .. } => format!("choice{choices:?}"),
-            BaseType::Record {
-                extensible,
-                range: r,
-                ..
-            } => format!("record extensible={extensible}{}", range(r)),
+            BaseType::Record { extensible, range: r, .. } => {
+                format!("record extensible={extensible}{}", range(r))
+            }
         };
         self.line(format!("{base} {clauses:?}"), t.span);
         self.nested(|p| {
             if let BaseType::Record { fields, .. } = &t.spec.base {
                 for f in fields {
                     match f {
-                        FieldSpec::Field {
-                            name,
-                            required,
-                            spec,
-                            span,
-                        } => {
+                        FieldSpec::Field { name, required, spec, span } => {
                             p.line(format!("field {:?} required={required}", name.text), *span);
                             p.nested(|p| p.full_type(spec));
                         }
@@ -215,12 +177,7 @@ impl Printer<'_> {
                     p.expr(value);
                 });
             }
-            ExprKind::Foreach {
-                key,
-                value,
-                iterable,
-                body,
-            } => {
+            ExprKind::Foreach { key, value, iterable, body } => {
                 self.line("foreach".into(), e.span);
                 return self.nested(|p| {
                     p.var(key);
@@ -247,21 +204,13 @@ impl Printer<'_> {
             }
             ExprKind::If { cond, then, els } => {
                 self.line("if".into(), e.span);
-                [Some(&**cond), Some(&**then), els.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect()
+                [Some(&**cond), Some(&**then), els.as_deref()].into_iter().flatten().collect()
             }
             ExprKind::While { cond, body } => {
                 self.line("while".into(), e.span);
                 vec![cond, body]
             }
-            ExprKind::For {
-                init,
-                cond,
-                step,
-                body,
-            } => {
+            ExprKind::For { init, cond, step, body } => {
                 self.line("for".into(), e.span);
                 vec![init, cond, step, body]
             }
