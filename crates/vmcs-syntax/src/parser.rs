@@ -154,18 +154,32 @@ fn segment<'t, 'a>(
     header.chain(tokens[from..to].iter().cloned()).chain(stop).map(Ok)
 }
 
-/// The first token nested deeper than `MAX_NESTING`, as an error.
+/// The first token nested deeper than `MAX_NESTING`, as an error. Nesting counts brackets
+/// and the `if`s and loops not yet closed by a `;` at their level (`else if` chains nest).
 fn too_deep(tokens: &[Spanned<'_>]) -> Option<ParseError> {
-    let (mut brackets, mut control) = (0u32, 0u32);
+    // Open control keywords per bracket level, and their sum.
+    let mut levels: Vec<u32> = vec![0];
+    let mut open_control = 0u32;
     for t in tokens {
         match t.1 {
-            Tok::LParen | Tok::LBracket | Tok::LBrace => brackets += 1,
-            Tok::RParen | Tok::RBracket | Tok::RBrace => brackets = brackets.saturating_sub(1),
-            Tok::If | Tok::While | Tok::For | Tok::Foreach => control += 1,
-            Tok::Semi if brackets == 0 => control = 0,
+            Tok::LParen | Tok::LBracket | Tok::LBrace => levels.push(0),
+            Tok::RParen | Tok::RBracket | Tok::RBrace if levels.len() > 1 => {
+                open_control -= levels.pop().unwrap_or(0);
+            }
+            Tok::If | Tok::While | Tok::For | Tok::Foreach => {
+                open_control += 1;
+                if let Some(n) = levels.last_mut() {
+                    *n += 1;
+                }
+            }
+            Tok::Semi => {
+                if let Some(n) = levels.last_mut() {
+                    open_control -= std::mem::take(n);
+                }
+            }
             _ => {}
         }
-        if brackets > MAX_NESTING || control > MAX_NESTING {
+        if levels.len() as u32 - 1 + open_control > MAX_NESTING {
             return Some(ParseError {
                 class: ErrorClass::Parse,
                 message: format!("nesting too deep: more than {MAX_NESTING} levels"),

@@ -203,3 +203,10 @@ fn deep_nesting_is_refused_not_fatal() {
         check(&format!("object template t;\n'/a' = {}1;\n", "x = ".repeat(n.min(5000))));
     }
 }
+
+#[test]
+fn many_sequential_ifs_are_not_too_deep() {
+    let body = "if (x > 0) x = x - 1; ".repeat(2000);
+    let parsed = parse(&format!("object template t;\nfunction f = {{ x = 1; {body} x; }};\n"));
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors.first());
+}
