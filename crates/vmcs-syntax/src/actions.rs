@@ -1,5 +1,8 @@
 //! Grammar actions: the small constructors the lalrpop grammar calls, and the context that
 //! collects the errors the grammar finds without failing (empty DML, bad `choice`).
+//!
+//! The grammar hands values over boxed (see `grammar.lalrpop`), hence `Box` parameters.
+#![allow(clippy::boxed_local)]
 
 use crate::ast::*;
 use crate::{ErrorClass, ParseError, Span};
@@ -32,110 +35,181 @@ pub fn template(
     name: Ident,
     end: usize,
     statements: Vec<Stmt>,
-) -> Template {
+) -> Box<Template> {
     let (kind, start) = kind.unwrap_or((TemplateKind::Ordinary, tpl_start));
-    Template {
+    Box::new(Template {
         kind,
         name: name.name,
         name_span: name.span,
         header_span: span(start, end),
         statements,
         annotations: Vec::new(),
-    }
+    })
 }
 
-pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Stmt {
-    Stmt { kind, span: span(l, r) }
+pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Box<Stmt> {
+    Box::new(Stmt { kind, span: span(l, r) })
 }
 
-pub fn expr(kind: ExprKind, l: usize, r: usize) -> Expr {
-    Expr { kind, span: span(l, r) }
+pub fn expr(kind: ExprKind, l: usize, r: usize) -> Box<Expr> {
+    Box::new(Expr { kind, span: span(l, r) })
 }
 
-pub fn lit(value: Literal, l: usize, r: usize) -> Expr {
+pub fn lit(value: Literal, l: usize, r: usize) -> Box<Expr> {
     expr(ExprKind::Literal(value), l, r)
 }
 
-pub fn string(text: Cow<'_, str>, l: usize, r: usize) -> Expr {
+pub fn string(text: Cow<'_, str>, l: usize, r: usize) -> Box<Expr> {
     lit(Literal::Str(text.into_owned()), l, r)
 }
 
-pub fn var(name: Ident, subscripts: Vec<Expr>, r: usize) -> VarRef {
-    let span = Span { start: name.span.start, end: r as u32 };
-    VarRef { name, subscripts, span }
+pub fn var(name: Ident) -> VarRef {
+    let span = name.span;
+    VarRef { name, subscripts: Vec::new(), span }
 }
 
-pub fn var_expr(v: VarRef) -> Expr {
+pub fn subscript(mut v: VarRef, e: Box<Expr>, r: usize) -> VarRef {
+    v.subscripts.push(*e);
+    v.span.end = r as u32;
+    v
+}
+
+pub fn var_expr(v: VarRef) -> Box<Expr> {
     let span = v.span;
-    Expr { kind: ExprKind::Var(v), span }
+    Box::new(Expr { kind: ExprKind::Var(v), span })
 }
 
-pub fn assign(target: VarRef, value: Expr) -> Expr {
+pub fn assign(target: VarRef, value: Box<Expr>) -> Box<Expr> {
     let span = target.span.to(value.span);
-    Expr { kind: ExprKind::Assign { target, value: Box::new(value) }, span }
+    Box::new(Expr { kind: ExprKind::Assign { target, value }, span })
 }
 
-pub fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {
+pub fn binary(op: BinOp, lhs: Box<Expr>, rhs: Box<Expr>) -> Box<Expr> {
     let span = lhs.span.to(rhs.span);
-    Expr { kind: ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span }
+    Box::new(Expr { kind: ExprKind::Binary { op, lhs, rhs }, span })
 }
 
-pub fn unary(op: UnaryOp, operand: Expr, l: usize) -> Expr {
-    let span = span(l, operand.span.end as usize);
-    Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span }
-}
+/// The longest operator chain accepted: the tree of a longer one would be deep enough to
+/// overflow the stack of whoever walks it recursively.
+pub const MAX_CHAIN: usize = 2000;
 
-pub fn call(name: Ident, args: Vec<Expr>, r: usize) -> Expr {
-    let span = Span { start: name.span.start, end: r as u32 };
-    Expr { kind: ExprKind::Call { name, args }, span }
-}
-
-pub fn if_(cond: Expr, then: Expr, els: Option<Expr>, l: usize) -> Expr {
-    let end = els.as_ref().unwrap_or(&then).span.end as usize;
-    let kind = ExprKind::If { cond: Box::new(cond), then: Box::new(then), els: els.map(Box::new) };
-    expr(kind, l, end)
-}
-
-pub fn while_(cond: Expr, body: Expr, l: usize) -> Expr {
-    let end = body.span.end as usize;
-    expr(ExprKind::While { cond: Box::new(cond), body: Box::new(body) }, l, end)
-}
-
-pub fn for_(init: Expr, cond: Expr, step: Expr, body: Expr, l: usize) -> Expr {
-    let end = body.span.end as usize;
-    let kind = ExprKind::For {
-        init: Box::new(init),
-        cond: Box::new(cond),
-        step: Box::new(step),
-        body: Box::new(body),
+/// Group a chain `a op b op c ...` by operator precedence; all operators are left-associative.
+pub fn operation(ctx: &mut Ctx, (first, rest): (Box<Expr>, Vec<(BinOp, Box<Expr>)>)) -> Box<Expr> {
+    if rest.is_empty() {
+        return first;
+    }
+    if rest.len() > MAX_CHAIN {
+        let span = first.span.to(rest[rest.len() - 1].1.span);
+        let message =
+            format!("expression too long: more than {MAX_CHAIN} binary operators in a row");
+        let hint = Some("split it, e.g. with local variables".to_string());
+        ctx.errors.push((
+            span.start as usize,
+            ParseError { class: ErrorClass::Parse, message, span, hint },
+        ));
+        return lit(Literal::Undef, span.start as usize, span.end as usize);
+    }
+    let mut operands = vec![first];
+    let mut ops: Vec<BinOp> = Vec::new();
+    let reduce = |operands: &mut Vec<Box<Expr>>, op| {
+        let rhs = operands.pop();
+        let lhs = operands.pop();
+        if let (Some(lhs), Some(rhs)) = (lhs, rhs) {
+            operands.push(binary(op, lhs, rhs));
+        }
     };
+    for (op, rhs) in rest {
+        while let Some(&top) = ops.last() {
+            if precedence(top) < precedence(op) {
+                break;
+            }
+            ops.pop();
+            reduce(&mut operands, top);
+        }
+        ops.push(op);
+        operands.push(rhs);
+    }
+    while let Some(op) = ops.pop() {
+        reduce(&mut operands, op);
+    }
+    operands.pop().unwrap_or_else(|| lit(Literal::Undef, 0, 0))
+}
+
+/// panc's binding strength of binary operators, loosest first.
+fn precedence(op: BinOp) -> u8 {
+    match op {
+        BinOp::Or => 1,
+        BinOp::And => 2,
+        BinOp::BitOr => 3,
+        BinOp::BitXor => 4,
+        BinOp::BitAnd => 5,
+        BinOp::Eq | BinOp::Ne => 6,
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => 7,
+        BinOp::Add | BinOp::Sub => 8,
+        BinOp::Mul | BinOp::Div | BinOp::Mod => 9,
+    }
+}
+
+pub fn unary(op: UnaryOp, operand: Box<Expr>, l: usize) -> Box<Expr> {
+    let span = span(l, operand.span.end as usize);
+    Box::new(Expr { kind: ExprKind::Unary { op, operand }, span })
+}
+
+pub fn call(name: Ident, args: Vec<Expr>, r: usize) -> Box<Expr> {
+    let span = Span { start: name.span.start, end: r as u32 };
+    Box::new(Expr { kind: ExprKind::Call { name, args }, span })
+}
+
+pub fn if_(cond: Box<Expr>, then: Box<Expr>, els: Option<Box<Expr>>, l: usize) -> Box<Expr> {
+    let end = els.as_ref().unwrap_or(&then).span.end as usize;
+    let kind = ExprKind::If { cond, then, els };
     expr(kind, l, end)
 }
 
-pub fn foreach(key: VarRef, value: VarRef, iterable: Expr, body: Expr, l: usize) -> Expr {
+fn while_(cond: Box<Expr>, body: Box<Expr>, l: usize) -> Box<Expr> {
     let end = body.span.end as usize;
-    let kind = ExprKind::Foreach { key, value, iterable: Box::new(iterable), body: Box::new(body) };
+    expr(ExprKind::While { cond, body }, l, end)
+}
+
+fn for_(init: Box<Expr>, cond: Box<Expr>, step: Box<Expr>, body: Box<Expr>, l: usize) -> Box<Expr> {
+    let end = body.span.end as usize;
+    expr(ExprKind::For { init, cond, step, body }, l, end)
+}
+
+fn foreach(
+    key: VarRef,
+    value: VarRef,
+    iterable: Box<Expr>,
+    body: Box<Expr>,
+    l: usize,
+) -> Box<Expr> {
+    let end = body.span.end as usize;
+    let kind = ExprKind::Foreach { key, value, iterable, body };
     expr(kind, l, end)
 }
 
 /// A `;` where a DML statement belongs: panc's "illegal empty DML statement".
-pub fn empty_dml(ctx: &mut Ctx, l: usize, r: usize) -> Expr {
+pub fn empty_dml(ctx: &mut Ctx, l: usize, r: usize) -> Box<Expr> {
     ctx.errors.push((
         l,
         ParseError {
             class: ErrorClass::Parse,
             message: "illegal empty DML statement".into(),
             span: span(l, r),
-            hint: Some("a DML statement must produce a value; remove the extra `;` or write `undef`".into()),
+            hint: Some(
+                "a DML statement must produce a value; remove the extra `;` or write `undef`"
+                    .into(),
+            ),
         },
     ));
     ctx.empty_dml_ends.push(r);
     lit(Literal::Undef, l, r)
 }
 
-/// Call arguments: `f()`, `f(,)`, `f(a, b,)` and even `f(, a)` are all accepted by panc.
-pub fn args(first: Option<Expr>, rest: Vec<Expr>) -> Vec<Expr> {
-    first.into_iter().chain(rest).collect()
+/// Append to a list of expressions (arguments, block statements, subscripts).
+pub fn push(mut list: Vec<Expr>, e: Box<Expr>) -> Vec<Expr> {
+    list.push(*e);
+    list
 }
 
 /// A range bound: an optional minus sign and a long literal.
@@ -152,35 +226,57 @@ pub fn range(min: Option<i64>, max: Option<i64>, l: usize, r: usize) -> Range {
 }
 
 /// `name(...)` with string arguments: only `choice('a', 'b')` is a type.
-pub fn choice(ctx: &mut Ctx, name: Ident, choices: Vec<String>, l: usize, r: usize) -> BaseType {
+pub fn choice(
+    ctx: &mut Ctx,
+    name: Ident,
+    choices: Vec<String>,
+    l: usize,
+    r: usize,
+) -> Box<BaseType> {
     if name.name != "choice" {
         let message = format!("type `{}` takes a range, not strings", name.name);
         let hint = Some("only `choice('a', 'b', ...)` lists strings".to_string());
-        ctx.errors.push((l, ParseError { class: ErrorClass::Parse, message, span: span(l, r), hint }));
+        ctx.errors
+            .push((l, ParseError { class: ErrorClass::Parse, message, span: span(l, r), hint }));
     }
-    BaseType::Choice { choices, span: span(l, r) }
+    Box::new(BaseType::Choice { choices, span: span(l, r) })
 }
 
-pub fn full_type(spec: TypeSpec, default: Option<Expr>, with: Option<Expr>, r: usize) -> FullTypeSpec {
-    let span = Span { start: spec.span.start, end: r as u32 };
-    FullTypeSpec { spec, default: default.map(Box::new), with: with.map(Box::new), span }
+pub fn type_spec(base: Box<BaseType>, clauses: Vec<TypeClause>) -> Box<TypeSpec> {
+    let base_span = match &*base {
+        BaseType::Named { span, .. }
+        | BaseType::Choice { span, .. }
+        | BaseType::Record { span, .. } => *span,
+    };
+    let span = clauses.last().map_or(base_span, |c| base_span.to(c.span));
+    Box::new(TypeSpec { base: *base, clauses, span })
 }
 
-pub fn field(name: PathLit, required: bool, spec: FullTypeSpec) -> FieldSpec {
+pub fn full_type(
+    spec: Box<TypeSpec>,
+    default: Option<Box<Expr>>,
+    with: Option<Box<Expr>>,
+) -> Box<FullTypeSpec> {
+    let last = with.as_ref().or(default.as_ref()).map_or(spec.span, |e| e.span);
+    let span = spec.span.to(last);
+    Box::new(FullTypeSpec { spec: *spec, default, with, span })
+}
+
+pub fn field(name: PathLit, required: bool, spec: Box<FullTypeSpec>) -> FieldSpec {
     let span = name.span.to(spec.span);
-    FieldSpec::Field { name, required, spec, span }
+    FieldSpec::Field { name, required, spec: *spec, span }
 }
 
 /// A loop without its body (the grammar needs the body in two shapes, see `grammar.lalrpop`).
 pub enum LoopHead {
-    While(Expr),
-    For(Expr, Expr, Expr),
-    Foreach(VarRef, VarRef, Expr),
+    While(Box<Expr>),
+    For(Box<Expr>, Box<Expr>, Box<Expr>),
+    Foreach(VarRef, VarRef, Box<Expr>),
 }
 
 impl LoopHead {
-    pub fn finish(self, body: Expr, l: usize) -> Expr {
-        match self {
+    pub fn finish(self: Box<Self>, body: Box<Expr>, l: usize) -> Box<Expr> {
+        match *self {
             LoopHead::While(cond) => while_(cond, body, l),
             LoopHead::For(init, cond, step) => for_(init, cond, step, body, l),
             LoopHead::Foreach(key, value, iterable) => foreach(key, value, iterable, body, l),

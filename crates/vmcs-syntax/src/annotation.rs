@@ -79,7 +79,9 @@ struct Pairs<'a> {
 
 impl<'a> Pairs<'a> {
     fn skip_space(&mut self) {
-        while self.pos < self.s.len() && matches!(self.s[self.pos], b' ' | b'\t' | 0x0c | b'\n' | b'\r') {
+        while self.pos < self.s.len()
+            && matches!(self.s[self.pos], b' ' | b'\t' | 0x0c | b'\n' | b'\r')
+        {
             self.pos += 1;
         }
     }
@@ -91,7 +93,8 @@ impl<'a> Pairs<'a> {
         }
         let start = self.pos;
         while self.pos < self.s.len()
-            && (self.s[self.pos].is_ascii_alphanumeric() || matches!(self.s[self.pos], b'_' | b'-' | b'.'))
+            && (self.s[self.pos].is_ascii_alphanumeric()
+                || matches!(self.s[self.pos], b'_' | b'-' | b'.'))
         {
             self.pos += 1;
         }
@@ -115,13 +118,19 @@ impl<'a> Pairs<'a> {
         let missing = || format!("malformed annotation: missing value for `{key}`");
         match self.s.get(self.pos) {
             None => Err(missing()),
-            Some(b'\\') if !matches!(self.s.get(self.pos + 1), Some(b'\n' | b'\r')) => Err(missing()),
+            Some(b'\\') if !matches!(self.s.get(self.pos + 1), Some(b'\n' | b'\r')) => {
+                Err(missing())
+            }
             Some(&q @ (b'\'' | b'"')) => {
                 // A quoted value: the quote doubled stands for itself.
                 let mut i = self.pos + 1;
                 loop {
                     match self.s.get(i) {
-                        None => return Err(format!("malformed annotation: unterminated value for `{key}`")),
+                        None => {
+                            return Err(format!(
+                                "malformed annotation: unterminated value for `{key}`"
+                            ))
+                        }
                         Some(&c) if c == q && self.s.get(i + 1) == Some(&q) => i += 2,
                         Some(&c) if c == q => break,
                         Some(_) => i += 1,
@@ -135,7 +144,8 @@ impl<'a> Pairs<'a> {
                 while self.pos < self.s.len() {
                     match self.s[self.pos] {
                         b'\n' | b'\r' if self.pos > 0 && self.s[self.pos - 1] == b'\\' => {
-                            let crlf = self.s[self.pos] == b'\r' && self.s.get(self.pos + 1) == Some(&b'\n');
+                            let crlf = self.s[self.pos] == b'\r'
+                                && self.s.get(self.pos + 1) == Some(&b'\n');
                             self.pos += if crlf { 2 } else { 1 };
                         }
                         b'\n' | b'\r' => break,

@@ -248,16 +248,46 @@ pub enum ExprKind {
     Literal(Literal),
     Var(VarRef),
     /// `target = value` (right-associative: `a = b = 1`).
-    Assign { target: VarRef, value: Box<Expr> },
+    Assign {
+        target: VarRef,
+        value: Box<Expr>,
+    },
     /// `name(args...)`
-    Call { name: Ident, args: Vec<Expr> },
-    Unary { op: UnaryOp, operand: Box<Expr> },
+    Call {
+        name: Ident,
+        args: Vec<Expr>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
     /// All binary operators, including short-circuit `&&` and `||`.
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `{ dml; dml; ... }`: the value of the last one.
     Block(Vec<Expr>),
-    If { cond: Box<Expr>, then: Box<Expr>, els: Option<Box<Expr>> },
-    While { cond: Box<Expr>, body: Box<Expr> },
-    For { init: Box<Expr>, cond: Box<Expr>, step: Box<Expr>, body: Box<Expr> },
-    Foreach { key: VarRef, value: VarRef, iterable: Box<Expr>, body: Box<Expr> },
+    If {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        els: Option<Box<Expr>>,
+    },
+    While {
+        cond: Box<Expr>,
+        body: Box<Expr>,
+    },
+    For {
+        init: Box<Expr>,
+        cond: Box<Expr>,
+        step: Box<Expr>,
+        body: Box<Expr>,
+    },
+    Foreach {
+        key: VarRef,
+        value: VarRef,
+        iterable: Box<Expr>,
+        body: Box<Expr>,
+    },
 }

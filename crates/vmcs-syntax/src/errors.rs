@@ -13,8 +13,8 @@ pub enum Found<'t, 'a> {
 
 /// Tokens that can start a DML expression (`;` too: panc's "empty DML statement").
 const DML_START: &[&str] = &[
-    "IDENT", "LONG", "DOUBLE", "STRING", "HEREDOC", "undef", "null", "true", "false", "(", "{", "+",
-    "-", "!", "~", "if", "while", "for", "foreach", ";",
+    "IDENT", "LONG", "DOUBLE", "STRING", "HEREDOC", "undef", "null", "true", "false", "(", "{",
+    "+", "-", "!", "~", "if", "while", "for", "foreach", ";",
 ];
 
 const BINARY_OPS: &[&str] =
@@ -22,6 +22,16 @@ const BINARY_OPS: &[&str] =
 
 /// Punctuation that usually is what is missing, listed first.
 const FIRST: &[&str] = &[";", ")", "]", "}", ",", "=", "?=", "..", ":", "?", "template"];
+
+/// Tokens that can start an operand of a binary operator.
+const OPERAND_START: &[&str] = &[
+    "IDENT", "LONG", "DOUBLE", "STRING", "HEREDOC", "undef", "null", "true", "false", "(", "+",
+    "-", "!", "~",
+];
+
+/// Tokens that can start a statement.
+const STATEMENT_START: &[&str] =
+    &[";", "include", "prefix", "valid", "bind", "final", "STRING", "variable", "type", "function"];
 
 /// Build the error for an unexpected token.
 pub fn syntax_error(src: &str, found: Found<'_, '_>, expected: &[String]) -> ParseError {
@@ -36,8 +46,8 @@ pub fn syntax_error(src: &str, found: Found<'_, '_>, expected: &[String]) -> Par
         message.push_str(", expected ");
         message.push_str(&wanted);
     }
-    let hint = hint(tok, prev.map(|p| &p.1), &expected, src, span);
-    ParseError { class: ErrorClass::Parse, message, span, hint }
+    let context = Context { tok, prev, expected: &expected, src, at: span };
+    ParseError { class: ErrorClass::Parse, message, span, hint: context.hint() }
 }
 
 fn unquote(s: &str) -> &str {
@@ -64,15 +74,21 @@ fn show(text: &str) -> String {
 /// "one of `;`, `)` or an operator": a short readable description of the expected tokens.
 fn describe(expected: &[&str]) -> String {
     let has = |t: &str| expected.contains(&t);
-    let expression = has("IDENT") && has("LONG") && has("if");
-    let operators = BINARY_OPS.iter().filter(|t| has(t)).count() >= 8;
-    let type_start = has("IDENT") && has("extensible") && !has("LONG");
+    // Sets of tokens worth one word each, and the tokens they stand for.
+    let groups: [(bool, &[&str], &str); 5] = [
+        (has("IDENT") && has("LONG") && has("if"), DML_START, "an expression"),
+        (has("IDENT") && has("LONG") && has("(") && !has("if"), OPERAND_START, "an operand"),
+        (has("bind") && has("variable"), STATEMENT_START, "a statement"),
+        (
+            has("IDENT") && has("extensible") && !has("LONG"),
+            &["IDENT", "extensible", "{"],
+            "a type",
+        ),
+        (BINARY_OPS.iter().filter(|t| has(t)).count() >= 8, BINARY_OPS, "an operator"),
+    ];
     let mut items: Vec<(usize, String)> = Vec::new();
     for &t in expected {
-        if (expression && DML_START.contains(&t))
-            || (operators && BINARY_OPS.contains(&t))
-            || (type_start && matches!(t, "IDENT" | "extensible" | "{"))
-        {
+        if groups.iter().any(|(on, members, _)| *on && members.contains(&t)) {
             continue;
         }
         let rank = FIRST.iter().position(|f| *f == t).unwrap_or(FIRST.len());
@@ -80,15 +96,7 @@ fn describe(expected: &[&str]) -> String {
     }
     items.sort_by_key(|(rank, _)| *rank);
     let mut names: Vec<String> = items.into_iter().map(|(_, n)| n).collect();
-    if type_start {
-        names.push("a type".into());
-    }
-    if expression {
-        names.push("an expression".into());
-    }
-    if operators {
-        names.push("an operator".into());
-    }
+    names.extend(groups.iter().filter(|g| g.0).map(|g| g.2.to_string()));
     if names.len() > 6 {
         let more = names.len() - 5;
         names.truncate(5);
@@ -117,50 +125,105 @@ fn is_unary(t: &Tok<'_>) -> bool {
     matches!(t, Tok::Not | Tok::Minus | Tok::Plus | Tok::BitNot)
 }
 
-/// A suggestion for the common mistakes.
-fn hint(tok: Option<&Tok<'_>>, prev: Option<&Tok<'_>>, expected: &[&str], src: &str, at: Span) -> Option<String> {
-    let has = |t: &str| expected.contains(&t);
-    let text = &src[at.range()];
-    let h = match (tok, prev) {
-        (Some(Tok::Error("\u{feff}")), None) => "remove the byte order mark (U+FEFF) at the start of the file",
-        (Some(Tok::Error("'" | "\"")), _) => {
-            "unterminated string: a quoted string ends on the line it starts; use a heredoc (`<<EOT`) for several lines"
-        }
-        (Some(Tok::Error(".")), _) => "a double needs digits on both sides of the point: `0.5`, `1.0`",
-        (Some(Tok::Error("<<")), _) => "a heredoc starts with `<<` directly followed by its end marker: `<<EOT`",
-        (Some(Tok::Error("@")), _) => {
-            "an annotation is `@name{...}`, `@name(...)` or `@name[...]`, closed by the first matching bracket"
-        }
-        (Some(t), Some(p)) if is_unary(t) && is_unary(p) && !has("LONG") => {
-            "unary operators apply to a single operand; use parentheses, as in `!(!x)` or `-(-1)`"
-        }
-        (Some(Tok::LBracket), Some(Tok::RParen)) => {
-            "only variables take subscripts; assign the result to a local variable first: `x = f(); x[0]`"
-        }
-        (Some(Tok::LBracket), _) if has("LONG") => "there is no list literal in Pan; use `list(1, 2)`",
-        (Some(Tok::Colon), Some(Tok::Str(_))) if has(";") => {
-            "there is no dict literal in Pan; use `dict('key', value)`"
-        }
-        (Some(Tok::Ident(_)), _) if has("}") && has("include") => {
-            "record field names are quoted: `'name' : type` (required) or `'name' ? type` (optional)"
-        }
-        (Some(Tok::Semi), _) if has("}") && has("include") => "record fields are not separated by `;`",
-        (Some(Tok::Double(_)), _) if has("LONG") && !has("DOUBLE") => "range bounds are long literals",
-        (Some(_), None) | (None, None) if has("template") => {
-            "a template starts with its header: `[object|structure|unique|declaration] template NAME;`"
-        }
-        (Some(t), _) if has("IDENT") && !has("LONG") && is_keyword(text, t) => {
-            return Some(format!("`{text}` is a reserved word and cannot be used as a name"));
-        }
-        (Some(Tok::Ident(_)), Some(Tok::Long(_))) if has(";") => {
-            "a long literal is decimal (`12`), hexadecimal (`0x1F`) or octal (`017`), with no suffix or separator"
-        }
-        _ if has(";") => "statements end with `;`: is one missing?",
-        _ => return None,
-    };
-    Some(h.to_string())
+fn is_statement_keyword(t: &Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Include
+            | Tok::Prefix
+            | Tok::Valid
+            | Tok::Bind
+            | Tok::Final
+            | Tok::Variable
+            | Tok::Type
+            | Tok::Function
+    )
+}
+
+/// What a hint is chosen from.
+struct Context<'c, 't, 'a> {
+    tok: Option<&'c Tok<'a>>,
+    prev: Option<&'t Spanned<'a>>,
+    expected: &'c [&'c str],
+    src: &'c str,
+    at: Span,
+}
+
+impl Context<'_, '_, '_> {
+    fn has(&self, t: &str) -> bool {
+        self.expected.contains(&t)
+    }
+
+    /// A suggestion for the common mistakes.
+    fn hint(&self) -> Option<String> {
+        let text = &self.src[self.at.range()];
+        let prev = self.prev.map(|p| &p.1);
+        let prev_text = self.prev.map_or("", |p| &self.src[p.0..p.2]);
+        let expression = self.has("if");
+        let h = match (self.tok, prev) {
+            (Some(Tok::Error("\u{feff}")), None) => "remove the byte order mark (U+FEFF) at the start of the file",
+            (Some(Tok::Error("'" | "\"")), _) => {
+                "unterminated string: a quoted string ends on the line it starts; use a heredoc (`<<EOT`) for several lines"
+            }
+            (Some(Tok::Error(".")), _) => "a double needs digits on both sides of the point: `0.5`, `1.0`",
+            (Some(Tok::Error("<<")), _) => "a heredoc starts with `<<` directly followed by its end marker: `<<EOT`",
+            (Some(Tok::Error("@")), _) => {
+                "an annotation is `@name{...}`, `@name(...)` or `@name[...]`, closed by the first matching bracket"
+            }
+            (Some(t), Some(p)) if is_unary(t) && is_unary(p) && !self.has("~") => {
+                "unary operators apply to a single operand; use parentheses, as in `!(!x)` or `-(-1)`"
+            }
+            (Some(Tok::LBracket), Some(Tok::RParen)) => {
+                "only variables take subscripts; assign the result to a local variable first: `x = f(); x[0]`"
+            }
+            (Some(Tok::LBracket), _) if expression => "there is no list literal in Pan; use `list(1, 2)`",
+            (Some(Tok::RBrace), Some(Tok::LBrace)) if expression => "a DML block needs at least one statement",
+            (Some(Tok::Colon), Some(Tok::Str(_))) if self.has(";") => {
+                "there is no dict literal in Pan; use `dict('key', value)`"
+            }
+            (Some(t), _) if expression && is_statement_keyword(t) => {
+                return Some(format!("`{text}` starts a statement; statements cannot appear inside DML"));
+            }
+            (Some(Tok::Ident(_)), _) if self.has("}") && self.has("include") => {
+                "record field names are quoted: `'name' : type` (required) or `'name' ? type` (optional)"
+            }
+            (Some(Tok::Semi), _) if self.has("}") && self.has("include") => "record fields are not separated by `;`",
+            (Some(Tok::Double(_)), _) if self.has("LONG") && !self.has("DOUBLE") => "range bounds are long literals",
+            (_, None) if self.has("template") => {
+                "a template starts with its header: `[object|structure|unique|declaration] template NAME;`"
+            }
+            (Some(t), _) if self.has("IDENT") && !self.has("LONG") && is_keyword(text, t) => {
+                return Some(format!("`{text}` is a reserved word and cannot be used as a name"));
+            }
+            (Some(t), Some(Tok::If | Tok::While | Tok::For | Tok::Foreach)) if *t != Tok::LParen => {
+                return Some(format!("`{prev_text}` is a reserved word and cannot be used as a name"));
+            }
+            (Some(Tok::Long(_) | Tok::Double(_)), Some(Tok::Long(_))) if prev_text.starts_with('0') => {
+                "a number starting with `0` is octal: only the digits 0 to 7 may follow"
+            }
+            (Some(Tok::Ident(_)), Some(Tok::Long(_) | Tok::Double(_))) => {
+                "a long literal is decimal (`12`), hexadecimal (`0x1F`) or octal (`017`), with no suffix or separator"
+            }
+            (Some(_), Some(Tok::Str(_))) if prev_text.starts_with('"') && prev_text[1..].contains("\\\\\"") => {
+                "inside double quotes, `\\\\\"` followed by another `\"` on the same line reads as a backslash and an escaped quote; write a final backslash as `\\x5c`"
+            }
+            _ if self.has(";") && !expression && self.missing_semicolon() => "statements end with `;`: is one missing?",
+            _ => return None,
+        };
+        Some(h.to_string())
+    }
+
+    /// Does the unexpected token look like the start of the next statement?
+    fn missing_semicolon(&self) -> bool {
+        let new_line =
+            self.prev.is_some_and(|p| self.src[p.2..self.at.start as usize].contains('\n'));
+        let starts_statement =
+            matches!(self.tok, Some(t) if is_statement_keyword(t) || matches!(t, Tok::Str(_)));
+        self.tok.is_none() || new_line || starts_statement
+    }
 }
 
 fn is_keyword(text: &str, tok: &Tok<'_>) -> bool {
-    !matches!(tok, Tok::Ident(_)) && text.bytes().all(|b| b.is_ascii_lowercase()) && !text.is_empty()
+    !matches!(tok, Tok::Ident(_))
+        && !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_lowercase())
 }

@@ -24,6 +24,54 @@ enum Raw {
     Annotation,
     #[regex("[A-Za-z_][A-Za-z0-9_]*")]
     Ident,
+    #[token("undef")]
+    Undef,
+    #[token("null")]
+    Null,
+    #[token("true")]
+    True,
+    #[token("false")]
+    False,
+    #[token("if")]
+    If,
+    #[token("for")]
+    For,
+    #[token("with")]
+    With,
+    #[token("else")]
+    Else,
+    #[token("type")]
+    Type,
+    #[token("bind")]
+    Bind,
+    #[token("while")]
+    While,
+    #[token("valid")]
+    Valid,
+    #[token("final")]
+    Final,
+    #[token("prefix")]
+    Prefix,
+    #[token("unique")]
+    Unique,
+    #[token("object")]
+    Object,
+    #[token("foreach")]
+    Foreach,
+    #[token("include")]
+    Include,
+    #[token("template")]
+    Template,
+    #[token("function")]
+    Function,
+    #[token("variable")]
+    Variable,
+    #[token("structure")]
+    Structure,
+    #[token("extensible")]
+    Extensible,
+    #[token("declaration")]
+    Declaration,
     /// Numbers, strings: logos finds where they start, `literals` where they end.
     #[regex("[0-9]", number)]
     Long,
@@ -224,9 +272,14 @@ pub fn lex(src: &str) -> Lexed<'_> {
             Some(Err(())) => st.error(),
         }
     }
-    if let Some(&first) = st.waiting.front() {
+    if let (Some(&first), Some(marker)) = (st.waiting.front(), st.markers.front()) {
         let (start, _, end) = st.out.tokens[first];
-        st.out.errors.push((src.len(), parse_error("EOF while processing heredoc", start, end)));
+        let mut e =
+            parse_error(&format!("end of file while reading heredoc `<<{marker}`"), start, end);
+        e.hint = Some(format!(
+            "the heredoc ends at a line holding only `{marker}`, with no blanks around it"
+        ));
+        st.out.errors.push((src.len(), e));
     }
     st.out
 }
@@ -268,16 +321,46 @@ impl<'a> State<'a> {
                     self.out.errors.push((span.start, parse_error(&msg, span.start, span.end)));
                 }
                 let span = Span::new(span.start, span.end);
-                self.out.annotations.push(Annotation { name: name.into(), body: body.into(), span });
+                self.out.annotations.push(Annotation {
+                    name: name.into(),
+                    body: body.into(),
+                    span,
+                });
                 return;
             }
-            Raw::Ident => keyword(text).unwrap_or(Tok::Ident(text)),
+            Raw::Ident => Tok::Ident(text),
+            Raw::Undef => Tok::Undef,
+            Raw::Null => Tok::Null,
+            Raw::True => Tok::True,
+            Raw::False => Tok::False,
+            Raw::If => Tok::If,
+            Raw::For => Tok::For,
+            Raw::With => Tok::With,
+            Raw::Else => Tok::Else,
+            Raw::Type => Tok::Type,
+            Raw::Bind => Tok::Bind,
+            Raw::While => Tok::While,
+            Raw::Valid => Tok::Valid,
+            Raw::Final => Tok::Final,
+            Raw::Prefix => Tok::Prefix,
+            Raw::Unique => Tok::Unique,
+            Raw::Object => Tok::Object,
+            Raw::Foreach => Tok::Foreach,
+            Raw::Include => Tok::Include,
+            Raw::Template => Tok::Template,
+            Raw::Function => Tok::Function,
+            Raw::Variable => Tok::Variable,
+            Raw::Structure => Tok::Structure,
+            Raw::Extensible => Tok::Extensible,
+            Raw::Declaration => Tok::Declaration,
             Raw::Long => Tok::Long(literals::long(text).unwrap_or_else(|| {
                 let e = ParseError {
                     class: ErrorClass::System,
                     message: format!("long literal `{text}` does not fit in 64 bits"),
                     span: Span::new(span.start, span.end),
-                    hint: Some("longs range from -9223372036854775807 - 1 to 9223372036854775807".into()),
+                    hint: Some(
+                        "longs range from -9223372036854775807 - 1 to 9223372036854775807".into(),
+                    ),
                 };
                 self.out.errors.push((span.start, e));
                 0
@@ -353,7 +436,9 @@ impl<'a> State<'a> {
         let blanks = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | 0x0c)).count();
         let len = rest[blanks..]
             .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'.' | b'/' | b'-'))
+            .take_while(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'.' | b'/' | b'-')
+            })
             .count();
         if len == 0 {
             return false;
@@ -375,7 +460,8 @@ impl<'a> State<'a> {
         let mut terminator = false;
         while pos < bytes.len() {
             if matches!(bytes[pos], b'\n' | b'\r') {
-                let len = if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
+                let len =
+                    if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
                 if !terminator {
                     text.push_str(&self.src[pos..pos + len]);
                 }
@@ -406,35 +492,10 @@ impl<'a> State<'a> {
 }
 
 fn parse_error(message: &str, start: usize, end: usize) -> ParseError {
-    ParseError { class: ErrorClass::Parse, message: message.into(), span: Span::new(start, end), hint: None }
-}
-
-fn keyword(text: &str) -> Option<Tok<'static>> {
-    Some(match text {
-        "undef" => Tok::Undef,
-        "null" => Tok::Null,
-        "true" => Tok::True,
-        "false" => Tok::False,
-        "if" => Tok::If,
-        "for" => Tok::For,
-        "with" => Tok::With,
-        "else" => Tok::Else,
-        "type" => Tok::Type,
-        "bind" => Tok::Bind,
-        "while" => Tok::While,
-        "valid" => Tok::Valid,
-        "final" => Tok::Final,
-        "prefix" => Tok::Prefix,
-        "unique" => Tok::Unique,
-        "object" => Tok::Object,
-        "foreach" => Tok::Foreach,
-        "include" => Tok::Include,
-        "template" => Tok::Template,
-        "function" => Tok::Function,
-        "variable" => Tok::Variable,
-        "structure" => Tok::Structure,
-        "extensible" => Tok::Extensible,
-        "declaration" => Tok::Declaration,
-        _ => return None,
-    })
+    ParseError {
+        class: ErrorClass::Parse,
+        message: message.into(),
+        span: Span::new(start, end),
+        hint: None,
+    }
 }

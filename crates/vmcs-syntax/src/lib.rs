@@ -2,14 +2,20 @@
 //!
 //! Architecture Invariant: `parse()` is the one door to the parser. It never panics and never
 //! performs IO; every error it reports carries a span.
+//!
+//! Code map: `lexer` (logos, plus panc's template-name and heredoc states) turns the text into
+//! tokens, `literals` decodes numbers and strings, `annotation` checks `@name{...}`;
+//! `grammar.lalrpop` (helpers in `actions`) builds the tree; `parser` drives it, recovers after
+//! a syntax error to report the next ones, and `errors` words the messages and hints.
+//! Errors come sorted by position: the first one is the one panc reports.
 
-pub mod ast;
 mod actions;
 mod annotation;
+pub mod ast;
 mod errors;
 mod lexer;
-mod parser;
 mod literals;
+mod parser;
 pub mod span;
 
 pub use ast::*;

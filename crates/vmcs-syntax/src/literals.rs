@@ -40,7 +40,9 @@ pub fn double_quoted(raw: &str) -> Result<Cow<'_, str>, String> {
             Some('x') => {
                 let hex: String = chars.by_ref().take(2).collect();
                 if hex.chars().count() < 2 {
-                    return Err("double-quoted string contains incomplete hex escape sequence".into());
+                    return Err(
+                        "double-quoted string contains incomplete hex escape sequence".into()
+                    );
                 }
                 match hex_value(&hex) {
                     Some(c) => {
@@ -106,7 +108,8 @@ pub fn double(text: &str) -> f64 {
 /// The length of the number literal at the start of `s` (which starts with a digit), and
 /// whether it is a double. Longest match among panc's decimal, hex, octal and double forms.
 pub fn scan_number(s: &[u8]) -> (usize, bool) {
-    let digits = |from: usize| s[from.min(s.len())..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits =
+        |from: usize| s[from.min(s.len())..].iter().take_while(|b| b.is_ascii_digit()).count();
     let exponent = |from: usize| {
         let mut i = from;
         if !matches!(s.get(i), Some(b'e' | b'E')) {

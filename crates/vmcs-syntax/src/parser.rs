@@ -5,7 +5,7 @@
 use crate::actions::{self, Ctx};
 use crate::errors::{self, Found};
 use crate::lexer::{self, Spanned, Tok};
-use crate::Parsed;
+use crate::{ErrorClass, ParseError, Parsed, Span};
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused_parens, unused_qualifications, dead_code)]
@@ -17,15 +17,24 @@ type GrammarError<'a> = lalrpop_util::ParseError<usize, Tok<'a>, ()>;
 /// At most this many syntax errors are reported for one file.
 const MAX_SYNTAX_ERRORS: usize = 20;
 
+/// Deeper nesting than this (brackets, or loops and `if`s in one statement) is refused: the
+/// tree would overflow the stack of whoever walks it recursively.
+const MAX_NESTING: u32 = 500;
+
 pub(crate) fn parse(src: &str) -> Parsed {
-    let lexer::Lexed { tokens, annotations, errors: lex_errors } = lexer::lex(src);
+    let lexer::Lexed { tokens, annotations, errors: mut lex_errors } = lexer::lex(src);
+    if let Some(error) = too_deep(&tokens) {
+        lex_errors.push((error.span.start as usize, error));
+        lex_errors.sort_by_key(|(at, _)| *at);
+        return Parsed { template: None, errors: lex_errors.into_iter().map(|(_, e)| e).collect() };
+    }
     let mut ctx = Ctx::default();
     let parser = grammar::TemplateParser::new();
     let result = parser.parse(&mut ctx, tokens.into_iter().map(Ok));
     let template = match result {
         Ok(mut template) => {
             template.annotations = annotations;
-            Some(template)
+            Some(*template)
         }
         Err(first) => {
             // The tokens went into the parser; lexing again is cheaper than keeping a copy
@@ -82,7 +91,9 @@ fn recover<'a>(
         let after_semi = prev.filter(|t| t.1 == Tok::Semi);
         if after_semi.is_some_and(|t| ctx.empty_dml_ends.contains(&t.2)) {
             // Already reported as an empty DML statement; what follows is a consequence.
-        } else if let Some(semi) = after_semi.filter(|_| dml_expected_before(parser, tokens, from, i - 1)) {
+        } else if let Some(semi) =
+            after_semi.filter(|_| dml_expected_before(parser, tokens, from, i - 1))
+        {
             // The grammar stops after `;`, but panc stops at it: "illegal empty DML statement".
             actions::empty_dml(ctx, semi.0, semi.2);
         } else {
@@ -93,10 +104,11 @@ fn recover<'a>(
             let error = errors::syntax_error(src, found, &failure.expected);
             ctx.errors.push((error.span.start as usize, error));
         }
-        if header_end.map_or(true, |h| i <= h) {
+        if !matches!(header_end, Some(h) if i > h) {
             return;
         }
-        let Some(resume) = (i..tokens.len()).find(|&j| tokens[j].1 == Tok::Semi && depths[j] == 0) else {
+        let Some(resume) = (i..tokens.len()).find(|&j| tokens[j].1 == Tok::Semi && depths[j] == 0)
+        else {
             return;
         };
         from = resume + 1;
@@ -111,10 +123,17 @@ fn recover<'a>(
 }
 
 /// Could a DML statement start at token `at`? Parse up to it and look at what was expected.
-fn dml_expected_before(parser: &grammar::TemplateParser, tokens: &[Spanned<'_>], from: usize, at: usize) -> bool {
+fn dml_expected_before(
+    parser: &grammar::TemplateParser,
+    tokens: &[Spanned<'_>],
+    from: usize,
+    at: usize,
+) -> bool {
     let mut scratch = Ctx::default();
     match parser.parse(&mut scratch, segment(tokens, from, at, true)) {
-        Err(lalrpop_util::ParseError::UnrecognizedToken { expected, .. }) => expected.iter().any(|e| e == "\"undef\""),
+        Err(lalrpop_util::ParseError::UnrecognizedToken { expected, .. }) => {
+            expected.iter().any(|e| e == "\"undef\"")
+        }
         _ => false,
     }
 }
@@ -135,17 +154,65 @@ fn segment<'t, 'a>(
     header.chain(tokens[from..to].iter().cloned()).chain(stop).map(Ok)
 }
 
-/// For each token, how many brackets of any kind are open before it.
+/// The first token nested deeper than `MAX_NESTING`, as an error. Nesting counts brackets
+/// and the `if`s and loops not yet closed by a `;` at their level (`else if` chains nest).
+fn too_deep(tokens: &[Spanned<'_>]) -> Option<ParseError> {
+    // Open control keywords per bracket level, and their sum.
+    let mut levels: Vec<u32> = vec![0];
+    let mut open_control = 0u32;
+    for t in tokens {
+        match t.1 {
+            Tok::LParen | Tok::LBracket | Tok::LBrace => levels.push(0),
+            Tok::RParen | Tok::RBracket | Tok::RBrace if levels.len() > 1 => {
+                open_control -= levels.pop().unwrap_or(0);
+            }
+            Tok::If | Tok::While | Tok::For | Tok::Foreach => {
+                open_control += 1;
+                if let Some(n) = levels.last_mut() {
+                    *n += 1;
+                }
+            }
+            Tok::Semi => {
+                if let Some(n) = levels.last_mut() {
+                    open_control -= std::mem::take(n);
+                }
+            }
+            _ => {}
+        }
+        if levels.len() as u32 - 1 + open_control > MAX_NESTING {
+            return Some(ParseError {
+                class: ErrorClass::Parse,
+                message: format!("nesting too deep: more than {MAX_NESTING} levels"),
+                span: Span::new(t.0, t.2),
+                hint: Some("split the expression, e.g. with functions or local variables".into()),
+            });
+        }
+    }
+    None
+}
+
+/// For each token, how many brackets are open before it. A closing bracket closes up to the
+/// nearest opening one of its kind, so that one unclosed `(` does not hide the rest of the file.
 fn bracket_depths(tokens: &[Spanned<'_>]) -> Vec<u32> {
-    let mut depth = 0u32;
+    let mut open: Vec<Tok<'_>> = Vec::new();
     tokens
         .iter()
         .map(|t| {
-            let before = depth;
-            match t.1 {
-                Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
-                Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
-                _ => {}
+            let before = open.len() as u32;
+            let opener = match t.1 {
+                Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                    open.push(t.1.clone());
+                    None
+                }
+                Tok::RParen => Some(Tok::LParen),
+                Tok::RBracket => Some(Tok::LBracket),
+                Tok::RBrace => Some(Tok::LBrace),
+                _ => None,
+            };
+            if let Some(opener) = opener {
+                if let Some(i) = open.iter().rposition(|o| *o == opener) {
+                    open.truncate(i);
+                }
             }
             before
         })

@@ -33,8 +33,10 @@ struct Expected {
 }
 
 fn expected(oracle: &Path, category: &str, case: &str) -> Expected {
-    let text = std::fs::read_to_string(oracle.join("expected").join(category).join(case).join("error.txt"))
-        .unwrap_or_default();
+    let text = std::fs::read_to_string(
+        oracle.join("expected").join(category).join(case).join("error.txt"),
+    )
+    .unwrap_or_default();
     let mut lines = text.lines();
     let class = lines.next().map(str::to_string);
     let second = lines.next().unwrap_or("");
@@ -42,7 +44,8 @@ fn expected(oracle: &Path, category: &str, case: &str) -> Expected {
     let file = second
         .split_once("[$CASEDIR/")
         .map(|(_, rest)| rest.split([':', ']']).next().unwrap_or("").to_string());
-    let system_literal = class.as_deref() == Some("system") && text.contains("unexpected system exception");
+    let system_literal =
+        class.as_deref() == Some("system") && text.contains("unexpected system exception");
     Expected { class, file, system_literal }
 }
 
@@ -65,7 +68,8 @@ fn oracle_parse_agreement() {
     let oracle = oracle_dir();
     let mut mismatches = Vec::new();
     let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut categories: Vec<_> = std::fs::read_dir(oracle.join("cases")).unwrap().flatten().map(|e| e.path()).collect();
+    let mut categories: Vec<_> =
+        std::fs::read_dir(oracle.join("cases")).unwrap().flatten().map(|e| e.path()).collect();
     categories.sort();
     for cat_dir in categories {
         let category = cat_dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -90,7 +94,9 @@ fn oracle_parse_agreement() {
             let key = format!("{category}/{case}:{in_case}");
             let ok = got == want || ALLOWED.iter().any(|(k, _)| *k == key);
             *tally.entry(if ok { "agree" } else { "disagree" }).or_default() += 1;
-            *tally.entry(if want.is_some() { "expected errors" } else { "expected clean" }).or_default() += 1;
+            *tally
+                .entry(if want.is_some() { "expected errors" } else { "expected clean" })
+                .or_default() += 1;
             if !ok {
                 let first = parsed.errors.first().map(|e| e.message.clone()).unwrap_or_default();
                 mismatches.push(format!("{key}: want {want:?}, got {got:?} {first}"));

@@ -1,0 +1,2 @@
+structure template empty_statements;;;
+'a' = 1;;

@@ -1,0 +1,9 @@
+object template heredocs;
+'/a' = <<ONE + <<TWO + "!";
+first line
+
+ONE
+  TWO
+TWO
+'/b' = <<EOT;
+EOT

@@ -1,0 +1,11 @@
+template site/all;
+include 'site/' + OS;
+prefix '/system';
+valid '/a' = is_long(SELF);
+bind '/b' = long;
+final '/c' ?= 1;
+"d/e" = 2;
+final variable V ?= 3;
+variable W = 4;
+type t = string;
+function f = ARGV[0];

@@ -1,0 +1,10 @@
+object template type_clauses_and_ranges;
+type a = long(1..10);
+type b = string(..5);
+type c = long(-5..-1);
+type d = long(0..);
+type e = long(3);
+type f = long();
+type g = long[]{}*;
+type h = string[1..]{..3}[0x10];
+type i = long(-9223372036854775807..0777) = 1 with SELF > 0;

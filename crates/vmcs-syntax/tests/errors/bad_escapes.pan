@@ -1,0 +1,3 @@
+object template t;
+'/a' = "bad \q escape";
+'/b' = "\x4";

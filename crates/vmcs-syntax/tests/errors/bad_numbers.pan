@@ -1,0 +1,2 @@
+object template t;
+'/a' = 08 + 1.;

@@ -1,0 +1,1 @@
+﻿object template t;

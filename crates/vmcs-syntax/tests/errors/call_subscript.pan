@@ -1,0 +1,2 @@
+object template t;
+'/a' = list(1, 2)[0];

@@ -1,0 +1,2 @@
+object template t;
+'/a' = {'k': 1};

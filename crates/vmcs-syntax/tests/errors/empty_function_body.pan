@@ -1,0 +1,3 @@
+object template t;
+function f = ;
+'/b' = 2;

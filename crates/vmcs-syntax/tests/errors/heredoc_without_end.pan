@@ -1,0 +1,3 @@
+object template t;
+'/a' = <<EOT;
+no end marker

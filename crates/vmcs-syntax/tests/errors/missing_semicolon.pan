@@ -1,0 +1,4 @@
+object template t;
+
+'/a' = 1
+'/b' = 2;

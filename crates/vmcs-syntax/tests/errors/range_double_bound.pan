@@ -1,0 +1,2 @@
+object template t;
+bind '/a' = long(1.5..2);

@@ -1,0 +1,5 @@
+object template t;
+type r = {
+  'a' : long;
+  b : string
+};

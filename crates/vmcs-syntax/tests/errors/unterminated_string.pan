@@ -1,0 +1,2 @@
+object template t;
+'/a' = 'never closed;
