@@ -104,31 +104,65 @@ impl Compiler {
     /// Compile the given object template files (in parallel) and return every object built,
     /// in completion order: those named and those read through external paths.
     pub fn compile_files(self: &Arc<Self>, files: &[PathBuf]) -> Vec<(Arc<str>, Result<Arc<Built>, Error>)> {
-        let names: Vec<(String, PathBuf)> = files.iter().map(|f| (self.object_name_for(f), f.clone())).collect();
         let threads = match self.opts.nthread {
             0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
             n => n,
         }
-        .min(names.len().max(1));
+        .min(files.len().max(1));
         let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(|| loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((name, file)) = names.get(i) else { break };
-                    let _ = self.object(name, Some(file));
-                });
+        let early: Mutex<Vec<(Arc<str>, Error)>> = Mutex::new(Vec::new());
+        let work = || loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(file) = files.get(i) else { break };
+            if let Err((name, e)) = self.compile_file_object(file) {
+                early.lock().unwrap().push((name, e));
             }
-        });
+        };
+        if threads <= 1 {
+            work();
+        } else {
+            std::thread::scope(|s| {
+                for _ in 0..threads {
+                    s.spawn(work);
+                }
+            });
+        }
         let order = self.finished.lock().unwrap().clone();
         let map = self.objects.lock().unwrap();
-        order
+        let mut out: Vec<(Arc<str>, Result<Arc<Built>, Error>)> = order
             .into_iter()
             .filter_map(|n| match map.get(&n) {
                 Some(Slot::Done(r)) => Some((n.clone(), r.clone())),
                 _ => None,
             })
-            .collect()
+            .collect();
+        out.extend(early.into_inner().unwrap().into_iter().map(|(n, e)| (n, Err(e))));
+        out
+    }
+
+    /// Compile one object template given as a file: its header names the object, the file
+    /// must sit where that name says, and the name must be found on the include path.
+    fn compile_file_object(self: &Arc<Self>, file: &Path) -> Result<(), (Arc<str>, Error)> {
+        let fallback: Arc<str> = Arc::from(self.object_name_for(file).as_str());
+        let tpl = self.cache.get_any(file).map_err(|e| (fallback.clone(), e))?;
+        let name = tpl.name.clone();
+        let stem_ok = {
+            let f = absolute(file).with_extension("");
+            f.to_string_lossy().ends_with(&format!("/{name}")) || f.to_string_lossy() == *name
+        };
+        if !stem_ok {
+            return Err((name.clone(), loader::misnamed(&tpl, &fallback)));
+        }
+        let found = loader::search(&self.opts.include_dirs, &[], &name, &[".pan", ".tpl"]);
+        let Some((found_file, _, _)) = found else {
+            return Err((
+                name.clone(),
+                Error::new(ErrorClass::Evaluation, format!("cannot locate object template named '{name}'"))
+                    .with_hint("the include path must contain the template under its declared name"),
+            ));
+        };
+        let _ = self.object(&name, Some(&found_file));
+        Ok(())
     }
 
     /// Get (building if needed) one object's result.
@@ -241,10 +275,7 @@ impl Env for EnvImpl {
 
     fn template_exists(&self, st: &mut State, name: &str) -> bool {
         match self.0.find_template(st, name) {
-            Some((_, base, ext)) => {
-                st.dep(name, loader::dep_kind_for(ext), Some(base));
-                true
-            }
+            Some(_) => true,
             None => {
                 st.dep(name, DepKind::AbsentSource, None);
                 false
@@ -286,7 +317,7 @@ fn absolute(p: &Path) -> PathBuf {
 fn initial_data(text: &str) -> Result<Value, Error> {
     let wrapped = format!("object template initial_data;\n'/' = {text};\n");
     let src = Arc::new(crate::diag::SourceFile::new(PathBuf::from("<initial-data>"), Arc::from(wrapped)));
-    let tpl = loader::compile_source(src, "initial_data")?;
+    let tpl = loader::compile_source(src, Some("initial_data"))?;
     let mut st = State::compile_time();
     st.compile_time = false;
     st.run_template(&tpl)?;

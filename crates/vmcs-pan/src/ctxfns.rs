@@ -79,7 +79,8 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                 };
                 let target = match &var {
                     Some((n, subs)) if subs.is_empty() && !cx.has_local(n) => {
-                        if !cx.st.compile_time && cx.st.globals.contains_key(&**n) {
+                        cx.compile_time_guard(span, "a variable that is not local")?;
+                        if cx.st.globals.contains_key(&**n) {
                             return Err(cx.err(span, format!("global variable '{n}' cannot be modified from DML block")));
                         }
                         match cx.lookup_var(n, span) {
@@ -145,7 +146,11 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
         ValueFn => {
             cx.compile_time_guard(span, "value()")?;
             let p = string_arg(cx, &args[0], name, span)?;
-            let found = if args.len() == 2 { path_value(cx, &p, span).ok().flatten() } else { path_value(cx, &p, span)? };
+            let found = if args.len() == 2 {
+                path_value(cx, &p, span).ok().flatten().filter(|v| !v.is_undef())
+            } else {
+                path_value(cx, &p, span)?
+            };
             match found {
                 Some(v) => Ok(v),
                 None if args.len() == 2 => cx.eval(&args[1]),
@@ -371,6 +376,9 @@ pub fn path_value(cx: &mut Ctx, p: &str, span: Span) -> EResult<Option<Value>> {
     let path = parse_path(p).map_err(|m| cx.err(span, m))?;
     match &path.kind {
         PathKind::Absolute => Ok(tree::get(&cx.st.root, &path.terms).cloned()),
+        PathKind::Relative if cx.st.kind_stack.last() == Some(&vmcs_syntax::TemplateKind::Structure) => {
+            Ok(tree::get(&cx.st.root, &path.terms).cloned())
+        }
         PathKind::Relative => Err(cx.err(span, format!("relative path '{p}' cannot be used here"))),
         PathKind::External(obj) => {
             if **obj == *cx.st.object {
@@ -404,6 +412,7 @@ fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
     let mut extra = Vec::new();
     for pair in args[1..].chunks(2) {
         let k = string_arg(cx, &pair[0], "create", span)?;
+        check_key(&k).map_err(|m| cx.err(span, m))?;
         let v = cx.eval(&pair[1])?;
         extra.push((k, v));
     }

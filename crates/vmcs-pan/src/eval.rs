@@ -118,6 +118,22 @@ impl<'s> Ctx<'s> {
                 self.assign_var(name, subs, v.clone(), c.span)?;
                 Ok(v)
             }
+            Op::Pure { def, args } if def.name == "substitute" && args.len() == 1 => {
+                let t = self.eval(&args[0])?;
+                let Value::Str(t) = t else {
+                    return Err(self.err(c.span, "first argument to substitute() must be a string"));
+                };
+                let span = c.span;
+                let mut lookup = |name: &str| -> Option<String> {
+                    match self.lookup_var(name, span) {
+                        Ok(Some(v)) => Some(crate::render_value(&v)),
+                        _ => None,
+                    }
+                };
+                crate::builtins::string::substitute_template(&t, &mut lookup)
+                    .map(Value::string)
+                    .map_err(|e| self.builtin_err(span, e))
+            }
             Op::Pure { def, args } => {
                 let mut vals = Vec::with_capacity(args.len());
                 for a in args {
@@ -197,6 +213,11 @@ impl<'s> Ctx<'s> {
                 Ok(last)
             }
             Op::Foreach { key, val, iter, body } => {
+                if let Op::Var { name, subs } = &iter.op {
+                    if subs.is_empty() && self.has_local(name) {
+                        return self.foreach_live(name, key, val, body, c.span);
+                    }
+                }
                 let coll = self.eval(iter)?;
                 let mut last = Value::Undef;
                 let mut n = 0u64;
@@ -229,6 +250,48 @@ impl<'s> Ctx<'s> {
                 Ok(last)
             }
         }
+    }
+
+    /// `foreach` over a local variable: appended list elements are visited; a dict that
+    /// changes shape is an error, as in panc.
+    fn foreach_live(&mut self, var: &Arc<str>, key: &Arc<str>, val: &Arc<str>, body: &Code, span: Span) -> EResult<Value> {
+        let get = |cx: &Ctx| cx.local(var).map(|i| cx.locals[i].1.clone()).unwrap_or(Value::Undef);
+        let mut last = Value::Undef;
+        match get(self) {
+            Value::List(_) => {
+                let mut i = 0usize;
+                loop {
+                    let Value::List(l) = get(self) else { break };
+                    let Some(v) = l.get(i).cloned() else { break };
+                    self.set_local(key, Value::Long(i as i64));
+                    self.set_local(val, v);
+                    last = self.eval(body)?;
+                    i += 1;
+                }
+            }
+            Value::Dict(d) => {
+                let keys: Vec<crate::value::Key> = d.keys().cloned().collect();
+                for k in keys.iter() {
+                    let Value::Dict(now) = get(self) else { break };
+                    if now.len() != keys.len() || !now.keys().eq(keys.iter()) {
+                        return Err(self.err(span, "resource changed structurally during iteration"));
+                    }
+                    let v = now.get(k).cloned().unwrap_or(Value::Undef);
+                    self.set_local(key, Value::Str(k.0.clone()));
+                    self.set_local(val, v);
+                    last = self.eval(body)?;
+                }
+                if let Value::Dict(now) = get(self) {
+                    if now.len() != keys.len() {
+                        return Err(self.err(span, "resource changed structurally during iteration"));
+                    }
+                }
+            }
+            other => {
+                return Err(self.err(span, format!("foreach statement requires a resource; {} found", other.type_name())));
+            }
+        }
+        Ok(last)
     }
 
     fn check_iterations(&self, n: u64, span: Span) -> EResult<()> {
@@ -355,7 +418,10 @@ impl<'s> Ctx<'s> {
         let mut tmp = std::mem::take(&mut self.locals[i].1);
         let r = set_sub(&mut tmp, &keys, v);
         self.locals[i].1 = tmp;
-        r.map_err(|m| self.err(span, m))
+        r.map_err(|m| {
+            let class = if m.starts_with("index 0 is not a valid term") { ErrorClass::Syntax } else { ErrorClass::Evaluation };
+            self.err_class(class, span, m)
+        })
     }
 
     fn call_user(&mut self, name: &Arc<str>, args: &[Code], span: Span) -> EResult<Value> {

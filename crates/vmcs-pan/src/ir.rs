@@ -414,7 +414,7 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
             _ => syntax("deprecated() requires a long and a string".into()),
         },
         Traceback | Debug => {
-            if n != 1 {
+            if n == 0 || (f == Traceback && n != 1) {
                 return syntax(format!("{name}() requires exactly one string argument"));
             }
             match args[0].as_const() {

@@ -41,6 +41,8 @@ pub enum CStmt {
 pub struct CompiledTemplate {
     pub name: Arc<str>,
     pub kind: TemplateKind,
+    /// The header (`object template a/b;`), for name errors.
+    pub header_span: Span,
     pub src: Arc<SourceFile>,
     pub stmts: Vec<CStmt>,
 }
@@ -92,7 +94,7 @@ pub fn valid_template_name(name: &str) -> bool {
         && !name.starts_with('/')
         && !name.ends_with('/')
         && name.split('/').all(|t| {
-            !t.is_empty() && t != "." && t != ".." && t.chars().all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
+            !t.is_empty() && !t.starts_with('.') && t.chars().all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
         })
 }
 
@@ -105,17 +107,36 @@ pub struct TemplateCache {
 impl TemplateCache {
     /// Load `file` (expected to hold template `name`), parsing and lowering it once.
     pub fn get(&self, file: &std::path::Path, name: &str) -> Result<Arc<CompiledTemplate>, Error> {
+        let t = self.get_any(file)?;
+        if &*t.name != name {
+            return Err(misnamed(&t, name));
+        }
+        Ok(t)
+    }
+
+    /// Load `file` whatever name it declares.
+    pub fn get_any(&self, file: &std::path::Path) -> Result<Arc<CompiledTemplate>, Error> {
         if let Some(r) = self.map.lock().unwrap().get(file) {
             return (**r).clone();
         }
-        let r = Arc::new(compile_file(file, name));
+        let r = Arc::new(compile_file(file, None));
         self.map.lock().unwrap().insert(file.to_path_buf(), r.clone());
         (*r).clone()
     }
 }
 
+/// The error for a template whose header names another template.
+pub fn misnamed(t: &CompiledTemplate, expected: &str) -> Error {
+    Error::new(
+        ErrorClass::Syntax,
+        format!("misplaced or misnamed template; relative directory and name must match '{}'", t.name),
+    )
+    .at(Loc { file: t.src.clone(), span: t.header_span })
+    .with_hint(format!("the file is looked up as `{expected}`: rename the template or move the file"))
+}
+
 /// Read, parse and lower one file.
-pub fn compile_file(file: &std::path::Path, expected_name: &str) -> Result<Arc<CompiledTemplate>, Error> {
+pub fn compile_file(file: &std::path::Path, expected_name: Option<&str>) -> Result<Arc<CompiledTemplate>, Error> {
     let bytes = std::fs::read(file)
         .map_err(|e| Error::new(ErrorClass::System, format!("cannot read {}: {e}", file.display())).in_file(file.to_path_buf()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -128,7 +149,7 @@ pub fn compile_file(file: &std::path::Path, expected_name: &str) -> Result<Arc<C
 }
 
 /// Parse and lower a loaded source file.
-pub fn compile_source(src: Arc<SourceFile>, expected_name: &str) -> Result<Arc<CompiledTemplate>, Error> {
+pub fn compile_source(src: Arc<SourceFile>, expected_name: Option<&str>) -> Result<Arc<CompiledTemplate>, Error> {
     let parsed = vmcs_syntax::parse(&src.text);
     if let Some(pe) = parsed.errors.first() {
         let mut e = Error::new(pe.class.into(), pe.message.clone()).at(Loc { file: src.clone(), span: pe.span });
@@ -138,33 +159,66 @@ pub fn compile_source(src: Arc<SourceFile>, expected_name: &str) -> Result<Arc<C
     let Some(t) = parsed.template else {
         return Err(Error::new(ErrorClass::Parse, "cannot parse template").in_file(src.path.clone()));
     };
-    if t.name != expected_name {
-        return Err(Error::new(
-            ErrorClass::Syntax,
-            format!("template name '{}' does not match its location; expected '{}'", t.name, expected_name),
-        )
-        .at(Loc { file: src.clone(), span: t.name_span })
-        .with_hint(format!("rename the template to `{expected_name}` or move the file")));
+    let header = CompiledTemplate {
+        name: Arc::from(t.name.as_str()),
+        kind: t.kind,
+        header_span: t.header_span,
+        src: src.clone(),
+        stmts: Vec::new(),
+    };
+    if let Some(expected) = expected_name {
+        if t.name != expected {
+            return Err(misnamed(&header, expected));
+        }
     }
     let mut stmts = Vec::with_capacity(t.statements.len());
     let mut functions: HashMap<&str, Span> = HashMap::new();
+    let mut types: HashMap<&str, Span> = HashMap::new();
+    let mut has_prefix = false;
     for s in &t.statements {
-        if let StmtKind::Function { name, .. } = &s.kind {
-            if let Some(prev) = functions.insert(&name.name, s.span) {
-                let (l1, c1) = src.line_col(prev.start);
-                let (l2, c2) = src.line_col(prev.end.saturating_sub(1));
+        let dup = match &s.kind {
+            StmtKind::Function { name, .. } => functions.insert(&name.name, s.span).map(|p| ("function", &name.name, p)),
+            StmtKind::Type { name, .. } => types.insert(&name.name, s.span).map(|p| ("type", &name.name, p)),
+            _ => None,
+        };
+        if let Some((what, name, prev)) = dup {
+            let (l1, c1) = src.line_col(prev.start);
+            let (l2, c2) = src.line_col(prev.end.saturating_sub(1));
+            return Err(Error::new(
+                ErrorClass::Syntax,
+                format!("duplicate {what} definition for {name}; previous definition at {l1}.{c1}-{l2}.{c2}"),
+            )
+            .at(Loc { file: src.clone(), span: s.span }));
+        }
+        match &s.kind {
+            StmtKind::Prefix(_) => has_prefix = true,
+            StmtKind::Assign { path, .. } if t.kind != TemplateKind::Structure && !has_prefix => {
+                if matches!(parse_path(&path.text), Ok(p) if p.kind == crate::path::PathKind::Relative) {
+                    return Err(Error::new(
+                        ErrorClass::Syntax,
+                        format!("relative path '{}' used without a prefix", path.text),
+                    )
+                    .at(Loc { file: src.clone(), span: s.span })
+                    .with_hint("add a `prefix '/some/path';` statement first, or use an absolute path"));
+                }
+            }
+            StmtKind::Variable { .. } | StmtKind::Function { .. } | StmtKind::Type { .. } | StmtKind::Bind { .. }
+            | StmtKind::Valid { .. }
+                if t.kind == TemplateKind::Structure =>
+            {
                 return Err(Error::new(
                     ErrorClass::Syntax,
-                    format!("duplicate function definition for {}; previous definition at {l1}.{c1}-{l2}.{c2}", name.name),
+                    "structure templates may only contain assignments and includes".to_string(),
                 )
                 .at(Loc { file: src.clone(), span: s.span }));
             }
+            _ => {}
         }
         if let Some(c) = lower_stmt(&src, t.kind, s)? {
             stmts.push(c);
         }
     }
-    Ok(Arc::new(CompiledTemplate { name: Arc::from(t.name.as_str()), kind: t.kind, src, stmts }))
+    Ok(Arc::new(CompiledTemplate { stmts, ..header }))
 }
 
 fn lower_code(src: &Arc<SourceFile>, e: &vmcs_syntax::Expr) -> Result<Code, Error> {
@@ -209,17 +263,10 @@ fn lower_stmt(src: &Arc<SourceFile>, kind: TemplateKind, s: &vmcs_syntax::Stmt) 
             CStmt::Include { code, span: s.span }
         }
         StmtKind::Prefix(p) => {
-            if kind == TemplateKind::Declaration {
-                return Err(syntax("prefix statement not allowed in declaration template".into(), s.span));
-            }
             if p.text.is_empty() {
                 CStmt::Prefix { path: None }
             } else {
-                let path = parse_path(&p.text).map_err(|m| syntax(m, s.span))?;
-                if !path.is_absolute() {
-                    return Err(syntax(format!("prefix must be an absolute path: '{}'", p.text), s.span));
-                }
-                CStmt::Prefix { path: Some(path) }
+                CStmt::Prefix { path: Some(parse_path(&p.text).map_err(|m| syntax(m, s.span))?) }
             }
         }
         StmtKind::Assign { path, op, is_final, value } => {

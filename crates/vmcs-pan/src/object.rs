@@ -50,6 +50,8 @@ pub struct State {
     pub env: Option<Arc<dyn Env>>,
     /// Names of the templates being executed, innermost last (`TEMPLATE`).
     pub template_stack: Vec<Arc<str>>,
+    /// Kinds of the templates being executed, innermost last.
+    pub kind_stack: Vec<TemplateKind>,
     pub include_depth: usize,
     /// unique/declaration templates already run for this object.
     pub once: HashSet<Arc<str>>,
@@ -73,6 +75,7 @@ impl State {
             opts,
             env,
             template_stack: Vec::new(),
+            kind_stack: Vec::new(),
             include_depth: 0,
             once: HashSet::new(),
             deps: Vec::new(),
@@ -96,6 +99,7 @@ impl State {
     /// Run a template's statements into this object.
     pub fn run_template(&mut self, tpl: &Arc<CompiledTemplate>) -> Result<(), Error> {
         self.template_stack.push(tpl.name.clone());
+        self.kind_stack.push(tpl.kind);
         let mut prefix: Option<Path> = None;
         let r = (|| {
             for stmt in tpl.stmts.iter() {
@@ -104,6 +108,7 @@ impl State {
             Ok(())
         })();
         self.template_stack.pop();
+        self.kind_stack.pop();
         r
     }
 
@@ -333,8 +338,13 @@ impl State {
                 e.at(loc.clone())
             }
         })?;
+        let allowed = match from.kind {
+            TemplateKind::Structure => tpl.kind == TemplateKind::Structure,
+            TemplateKind::Declaration => tpl.kind == TemplateKind::Declaration,
+            _ => !matches!(tpl.kind, TemplateKind::Object | TemplateKind::Structure),
+        };
         match tpl.kind {
-            TemplateKind::Object | TemplateKind::Structure => {
+            _ if !allowed => {
                 return Err(Error::new(
                     ErrorClass::Evaluation,
                     format!(
@@ -350,14 +360,7 @@ impl State {
                     return Ok(());
                 }
             }
-            TemplateKind::Ordinary => {}
-        }
-        if from.kind == TemplateKind::Declaration && tpl.kind != TemplateKind::Declaration {
-            return Err(Error::new(
-                ErrorClass::Evaluation,
-                format!("DECLARATION template cannot include {} template", tpl.kind.upper_name()),
-            )
-            .at(loc));
+            _ => {}
         }
         self.include_depth += 1;
         let r = self.run_template(&tpl);

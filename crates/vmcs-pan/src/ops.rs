@@ -56,6 +56,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, BuiltinError> {
     use Value::*;
     match op {
         BinOp::Add | BinOp::Sub => {
+            if a.is_property() && b.is_property() && (matches!(a, Bool(_)) || matches!(b, Bool(_))) {
+                return Err(mismatched(op));
+            }
             if !is_num_or_str(a) || !is_num_or_str(b) {
                 return Err(err(format!("arguments for {} operation must be longs, doubles, or strings", op_name(op))));
             }

@@ -373,8 +373,9 @@ fn defaults_inside(st: &State, v: &mut Value, ty: &TypeDef, depth: usize) -> Res
                 let d = Arc::make_mut(d);
                 for f in &all {
                     let key = Key(f.name.clone());
+                    let present_undef = d.get(&key).map(|x| x.is_undef()).unwrap_or(false);
                     let missing = d.get(&key).map(|x| x.is_undef()).unwrap_or(true);
-                    if missing && f.required {
+                    if missing && (f.required || present_undef) {
                         if let Some(def) = first_default(st, &f.ty, depth + 1) {
                             d.insert(key.clone(), def);
                         }

@@ -68,9 +68,11 @@ fn utf16(s: &str) -> Vec<u16> {
     s.encode_utf16().collect()
 }
 
-/// Java's `substring`: lone surrogates become U+FFFD.
+/// Java's `substring`: lone surrogates become the writers' sentinel characters.
 fn from_utf16(units: &[u16]) -> String {
-    String::from_utf16_lossy(units)
+    char::decode_utf16(units.iter().copied())
+        .map(|r| r.unwrap_or_else(|e| crate::output::lone_surrogate(e.unpaired_surrogate())))
+        .collect()
 }
 
 /// A long argument as a Java int, or the `cannot be converted to int` error.
