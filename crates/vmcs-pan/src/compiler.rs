@@ -298,7 +298,7 @@ impl Env for EnvImpl {
 
     fn object_profile(&self, st: &mut State, name: &str) -> Result<Value, Error> {
         match self.0.find_template(st, name) {
-            Some((_, base, ext)) => st.deps.push(Dependency { name: name.into(), kind: loader::dep_kind_for(ext), dir: Some(base) }),
+            Some((_, base, ext)) => st.dep(name, loader::dep_kind_for(ext), Some(base)),
             None => {
                 st.dep(name, DepKind::AbsentSource, None);
                 return Err(Error::new(ErrorClass::Evaluation, format!("cannot locate object template '{name}'")));

@@ -247,6 +247,9 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
         FileContents | FileExists => {
             cx.compile_time_guard(span, name)?;
             let n = string_arg(cx, &args[0], name, span)?;
+            if n.split('/').any(|t| t == ".." || t == ".") {
+                return Err(cx.err(span, format!("invalid template name ({n})")));
+            }
             let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "no include path"))?;
             let found = env.find_file(cx.st, &n);
             if f == FileExists {

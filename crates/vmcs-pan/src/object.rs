@@ -100,7 +100,7 @@ impl State {
     pub fn run_template(&mut self, tpl: &Arc<CompiledTemplate>) -> Result<(), Error> {
         self.template_stack.push(tpl.name.clone());
         self.kind_stack.push(tpl.kind);
-        let mut prefix: Option<Path> = None;
+        let mut prefix: (Option<Path>, Option<Path>) = (None, None);
         let r = (|| {
             for stmt in tpl.stmts.iter() {
                 self.run_stmt(tpl, stmt, &mut prefix)?;
@@ -116,7 +116,14 @@ impl State {
         Loc { file: tpl.src.clone(), span }
     }
 
-    fn run_stmt(&mut self, tpl: &Arc<CompiledTemplate>, stmt: &CStmt, prefix: &mut Option<Path>) -> Result<(), Error> {
+    /// Run one statement; `prefixes` holds (current prefix, last absolute prefix).
+    fn run_stmt(
+        &mut self,
+        tpl: &Arc<CompiledTemplate>,
+        stmt: &CStmt,
+        prefixes: &mut (Option<Path>, Option<Path>),
+    ) -> Result<(), Error> {
+        let (prefix, abs_prefix) = prefixes;
         match stmt {
             CStmt::Include { code, span } => {
                 let v = self.eval_plain(tpl, code, SelfSlot::None)?;
@@ -132,7 +139,7 @@ impl State {
             }
             CStmt::Prefix { path } => {
                 *prefix = match path {
-                    Some(p) if p.kind == PathKind::Relative => match prefix.as_ref() {
+                    Some(p) if p.kind == PathKind::Relative => match abs_prefix.as_ref() {
                         Some(cur) => Some(p.resolve(Some(cur))),
                         None => {
                             return Err(Error::new(
@@ -141,7 +148,10 @@ impl State {
                             ))
                         }
                     },
-                    other => other.clone(),
+                    other => {
+                        *abs_prefix = other.clone();
+                        other.clone()
+                    }
                 };
                 Ok(())
             }

@@ -186,6 +186,17 @@ fn index_of(s: &str, sub: &str, from: i32) -> i64 {
         .map_or(-1, |i| i as i64)
 }
 
+/// `index()` element test: Java `equals`, structural for resources.
+fn index_matches(x: &Value, v: &Value) -> bool {
+    match (x, v) {
+        (Value::List(a), Value::List(b)) => a.len() == b.len() && a.iter().zip(b.iter()).all(|(p, q)| index_matches(p, q)),
+        (Value::Dict(a), Value::Dict(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|((ka, va), (kb, vb))| ka == kb && index_matches(va, vb))
+        }
+        _ => java_equals(x, v),
+    }
+}
+
 fn index(args: &[Value]) -> Call {
     let mut from = 0;
     if let Some(third) = args.get(2) {
@@ -204,13 +215,13 @@ fn index(args: &[Value]) -> Call {
                 .iter()
                 .enumerate()
                 .skip(from as usize)
-                .find(|(_, v)| java_equals(x, v));
+                .find(|(_, v)| index_matches(x, v));
             Ok(Value::Long(found.map_or(-1, |(i, _)| i as i64)))
         }
         (x, Value::Dict(dict)) => {
             let found = dict
                 .iter()
-                .filter(|(_, v)| java_equals(x, v))
+                .filter(|(_, v)| index_matches(x, v))
                 .nth(from as usize);
             Ok(Value::str(found.map_or("", |(k, _)| k.as_str())))
         }
