@@ -1,0 +1,2 @@
+//! Spawn benchmark (placeholder).
+fn main() {}
