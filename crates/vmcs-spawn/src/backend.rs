@@ -87,7 +87,9 @@ pub fn xl_config(p: &VmProfile, inst: &Instance, paths: &VmPaths) -> String {
         _ => {
             let console = if ty == "hvm" { "ttyS0" } else { "hvc0" };
             c.push_str(&format!("kernel = \"{}\"\nramdisk = \"{}\"\n", paths.kernel.display(), paths.initrd.display()));
-            c.push_str(&format!("extra = \"root=/dev/{root} rw console={console} {}\"\n", p.system.kernel.cmdline));
+            let cmdline = &p.system.kernel.cmdline;
+            let console = if cmdline.contains("console=") { String::new() } else { format!(" console={console}") };
+            c.push_str(&format!("extra = \"root=/dev/{root} rw{console} {cmdline}\"\n"));
         }
     }
     let mut disks: Vec<String> = paths
