@@ -371,7 +371,10 @@ pub struct ResolvedPackage {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum ModelError {
     #[error("profile does not fit the VM schema at `{path}`: {message}")]
-    #[diagnostic(code(vmcs::model::schema), help("compile the VM template against the vmcs stdlib (`include 'vmcs/vm';`)"))]
+    #[diagnostic(
+        code(vmcs::model::schema),
+        help("compile the VM template against the vmcs stdlib (`include 'vmcs/vm';`)")
+    )]
     Schema { path: String, message: String },
     #[error("cannot read profile: {0}")]
     #[diagnostic(code(vmcs::model::read))]
@@ -398,7 +401,8 @@ impl VmProfile {
 
     /// Read a profile file: `.xml` (pan XML) or `.json`, chosen by the extension.
     pub fn from_path(path: &std::path::Path) -> Result<VmProfile, ModelError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ModelError::Read(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ModelError::Read(format!("{}: {e}", path.display())))?;
         match path.extension().and_then(|e| e.to_str()) {
             Some("json") => VmProfile::from_json_str(&text),
             Some("xml") => VmProfile::from_pan_xml_str(&text),
@@ -410,12 +414,30 @@ impl VmProfile {
 
 /// Turn a serde error into a schema error naming the profile path, in Pan's words.
 fn schema_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ModelError {
-    let path = e.path().iter().map(|seg| format!("/{seg}")).collect::<String>();
-    let path = if path.is_empty() { "/".to_string() } else { path.replace("/?", "") };
+    let path = e
+        .path()
+        .iter()
+        .map(|seg| format!("/{seg}"))
+        .collect::<String>();
+    let path = if path.is_empty() {
+        "/".to_string()
+    } else {
+        path.replace("/?", "")
+    };
     let mut message = e.inner().to_string();
-    for (rust, pan) in [("u8", "a long"), ("u32", "a long"), ("u64", "a long"), ("i64", "a long"), ("a boolean", "a boolean"), ("a string", "a string")] {
+    for (rust, pan) in [
+        ("u8", "a long"),
+        ("u32", "a long"),
+        ("u64", "a long"),
+        ("i64", "a long"),
+        ("a boolean", "a boolean"),
+        ("a string", "a string"),
+    ] {
         if let Some(i) = message.find(&format!("expected {rust}")) {
-            message = format!("expected {pan} ({})", &message[..i].trim_end_matches([',', ' ']));
+            message = format!(
+                "expected {pan} ({})",
+                &message[..i].trim_end_matches([',', ' '])
+            );
             break;
         }
     }

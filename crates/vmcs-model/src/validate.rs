@@ -14,8 +14,16 @@ fn all(s: &str, ok: impl Fn(char) -> bool) -> bool {
 
 /// A VM / domain name: `[a-z0-9][a-z0-9-]*`, at most 63 characters.
 pub fn vm_name(s: &str) -> Result<(), String> {
-    if s.is_empty() || s.len() > 63 || s.starts_with('-') || !all(s, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        return Err(format!("`{s}` is not a VM name (`[a-z0-9][a-z0-9-]*`, at most 63 characters)"));
+    if s.is_empty()
+        || s.len() > 63
+        || s.starts_with('-')
+        || !all(s, |c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
+        })
+    {
+        return Err(format!(
+            "`{s}` is not a VM name (`[a-z0-9][a-z0-9-]*`, at most 63 characters)"
+        ));
     }
     Ok(())
 }
@@ -25,15 +33,29 @@ pub fn hostname(s: &str) -> Result<(), String> {
     let ok = !s.is_empty()
         && s.len() <= 253
         && s.split('.').all(|l| {
-            !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && all(l, |c| c.is_ascii_alphanumeric() || c == '-')
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && all(l, |c| c.is_ascii_alphanumeric() || c == '-')
         });
-    if ok { Ok(()) } else { Err(format!("`{s}` is not a valid host name")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{s}` is not a valid host name"))
+    }
 }
 
 /// A Linux interface name (bridge, tap): at most 15 characters of `[A-Za-z0-9_.-]`.
 pub fn ifname(s: &str) -> Result<(), String> {
-    if s.is_empty() || s.len() > 15 || s.starts_with('-') || !all(s, |c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
-        return Err(format!("`{s}` is not an interface name (at most 15 of `[A-Za-z0-9_.-]`)"));
+    if s.is_empty()
+        || s.len() > 15
+        || s.starts_with('-')
+        || !all(s, |c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+    {
+        return Err(format!(
+            "`{s}` is not an interface name (at most 15 of `[A-Za-z0-9_.-]`)"
+        ));
     }
     Ok(())
 }
@@ -41,7 +63,10 @@ pub fn ifname(s: &str) -> Result<(), String> {
 /// An absolute host path without `..`, control characters, commas, quotes or `=`
 /// (it is embedded in xl and qemu option strings).
 pub fn abs_path(s: &str) -> Result<(), String> {
-    if !s.starts_with('/') || s.split('/').any(|c| c == "..") || s.chars().any(|c| c.is_control() || ",'\"=\\".contains(c)) {
+    if !s.starts_with('/')
+        || s.split('/').any(|c| c == "..")
+        || s.chars().any(|c| c.is_control() || ",'\"=\\".contains(c))
+    {
         return Err(format!("`{s}` is not a plain absolute path"));
     }
     Ok(())
@@ -49,9 +74,19 @@ pub fn abs_path(s: &str) -> Result<(), String> {
 
 /// A Debian mirror URL: `http://` or `https://` followed by URL-safe characters.
 pub fn mirror_url(s: &str) -> Result<(), String> {
-    let rest = s.strip_prefix("http://").or_else(|| s.strip_prefix("https://"));
+    let rest = s
+        .strip_prefix("http://")
+        .or_else(|| s.strip_prefix("https://"));
     match rest {
-        Some(r) if !r.is_empty() && all(r, |c| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&()*+;%=".contains(c)) && !r.contains(',') => Ok(()),
+        Some(r)
+            if !r.is_empty()
+                && all(r, |c| {
+                    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&()*+;%=".contains(c)
+                })
+                && !r.contains(',') =>
+        {
+            Ok(())
+        }
         _ => Err(format!("`{s}` is not an http(s) mirror URL")),
     }
 }
@@ -59,8 +94,15 @@ pub fn mirror_url(s: &str) -> Result<(), String> {
 /// A Debian package name (policy 5.6.1).
 pub fn package_name(s: &str) -> Result<(), String> {
     let mut cs = s.chars();
-    let first_ok = cs.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    if s.len() < 2 || !first_ok || !all(s, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+-.".contains(c)) {
+    let first_ok = cs
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    if s.len() < 2
+        || !first_ok
+        || !all(s, |c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || "+-.".contains(c)
+        })
+    {
         return Err(format!("`{s}` is not a Debian package name"));
     }
     Ok(())
@@ -68,7 +110,10 @@ pub fn package_name(s: &str) -> Result<(), String> {
 
 /// A Debian version string (policy 5.6.12).
 pub fn package_version(s: &str) -> Result<(), String> {
-    if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit()) || !all(s, |c| c.is_ascii_alphanumeric() || ".+~:-".contains(c)) {
+    if s.is_empty()
+        || !s.starts_with(|c: char| c.is_ascii_digit())
+        || !all(s, |c| c.is_ascii_alphanumeric() || ".+~:-".contains(c))
+    {
         return Err(format!("`{s}` is not a Debian version"));
     }
     Ok(())
@@ -76,7 +121,11 @@ pub fn package_version(s: &str) -> Result<(), String> {
 
 /// A word: suite, variant, locale, timezone, user or group name, device name.
 pub fn word(s: &str) -> Result<(), String> {
-    if s.is_empty() || s.starts_with('-') && s != "-" || !all(s, |c| c.is_ascii_alphanumeric() || "_.+-@/".contains(c)) || s.contains("..") {
+    if s.is_empty()
+        || s.starts_with('-') && s != "-"
+        || !all(s, |c| c.is_ascii_alphanumeric() || "_.+-@/".contains(c))
+        || s.contains("..")
+    {
         return Err(format!("`{s}` contains characters not allowed here"));
     }
     Ok(())
@@ -85,14 +134,23 @@ pub fn word(s: &str) -> Result<(), String> {
 /// A unicast MAC address `aa:bb:cc:dd:ee:ff`.
 pub fn mac(s: &str) -> Result<(), String> {
     let parts: Vec<&str> = s.split(':').collect();
-    let hex = parts.len() == 6 && parts.iter().all(|p| p.len() == 2 && all(p, |c| c.is_ascii_hexdigit()));
+    let hex = parts.len() == 6
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && all(p, |c| c.is_ascii_hexdigit()));
     let unicast = hex && u8::from_str_radix(parts[0], 16).is_ok_and(|b| b & 1 == 0);
-    if unicast { Ok(()) } else { Err(format!("`{s}` is not a unicast MAC address")) }
+    if unicast {
+        Ok(())
+    } else {
+        Err(format!("`{s}` is not a unicast MAC address"))
+    }
 }
 
 /// A dotted-quad IPv4 address.
 pub fn ipv4(s: &str) -> Result<(), String> {
-    s.parse::<std::net::Ipv4Addr>().map(|_| ()).map_err(|_| format!("`{s}` is not an IPv4 address"))
+    s.parse::<std::net::Ipv4Addr>()
+        .map(|_| ())
+        .map_err(|_| format!("`{s}` is not an IPv4 address"))
 }
 
 /// A single line without control characters (kernel command line, descriptions).
@@ -111,9 +169,21 @@ impl VmProfile {
             ("/system/hostname".into(), &self.system.hostname, hostname),
             ("/system/os/suite".into(), &self.system.os.suite, word),
             ("/system/os/variant".into(), &self.system.os.variant, word),
-            ("/system/os/mirror".into(), &self.system.os.mirror, mirror_url),
-            ("/system/kernel/package".into(), &self.system.kernel.package, package_name),
-            ("/system/kernel/cmdline".into(), &self.system.kernel.cmdline, line),
+            (
+                "/system/os/mirror".into(),
+                &self.system.os.mirror,
+                mirror_url,
+            ),
+            (
+                "/system/kernel/package".into(),
+                &self.system.kernel.package,
+                package_name,
+            ),
+            (
+                "/system/kernel/cmdline".into(),
+                &self.system.kernel.cmdline,
+                line,
+            ),
             ("/system/locale".into(), &self.system.locale, word),
             ("/system/timezone".into(), &self.system.timezone, word),
         ];
@@ -151,7 +221,10 @@ impl VmProfile {
                 }
             }
             if n.ipv4.method == AddrMethod::Static && n.ipv4.address.is_none() {
-                return Err(ModelError::Schema { path: format!("/network/interfaces/{i}/ipv4/address"), message: "a static interface needs an address".into() });
+                return Err(ModelError::Schema {
+                    path: format!("/network/interfaces/{i}/ipv4/address"),
+                    message: "a static interface needs an address".into(),
+                });
             }
         }
         for (i, s) in self.network.dns.servers.iter().enumerate() {
@@ -159,11 +232,23 @@ impl VmProfile {
         }
         for (name, img) in &self.storage.images {
             checks.push((format!("/storage/images/{name}"), name, word));
-            checks.push((format!("/storage/images/{name}/filesystem"), &img.filesystem, word));
+            checks.push((
+                format!("/storage/images/{name}/filesystem"),
+                &img.filesystem,
+                word,
+            ));
         }
         for (i, p) in self.software.resolved.iter().enumerate() {
-            checks.push((format!("/software/resolved/{i}/name"), &p.name, package_name));
-            checks.push((format!("/software/resolved/{i}/version"), &p.version, package_version));
+            checks.push((
+                format!("/software/resolved/{i}/name"),
+                &p.name,
+                package_name,
+            ));
+            checks.push((
+                format!("/software/resolved/{i}/version"),
+                &p.version,
+                package_version,
+            ));
         }
         for name in self.software.packages.keys() {
             checks.push((format!("/software/packages/{name}"), name, package_name));
@@ -171,7 +256,11 @@ impl VmProfile {
         for (name, k) in &self.software.knowledge {
             checks.push((format!("/software/knowledge/{name}"), name, package_name));
             if let Some(loc) = &k.location {
-                let f: Check = if k.source == crate::Source::Dir { abs_path } else { word };
+                let f: Check = if k.source == crate::Source::Dir {
+                    abs_path
+                } else {
+                    word
+                };
                 checks.push((format!("/software/knowledge/{name}/location"), loc, f));
             }
         }
@@ -179,11 +268,17 @@ impl VmProfile {
             check(value).map_err(|message| ModelError::Schema { path, message })?;
         }
         if self.hardware.maxmem < self.hardware.memory {
-            return Err(ModelError::Schema { path: "/hardware/maxmem".into(), message: "maxmem is below memory".into() });
+            return Err(ModelError::Schema {
+                path: "/hardware/maxmem".into(),
+                message: "maxmem is below memory".into(),
+            });
         }
         for (i, d) in self.hardware.disks.iter().enumerate() {
             if !self.storage.images.contains_key(&d.image) {
-                return Err(ModelError::Schema { path: format!("/hardware/disks/{i}/image"), message: format!("no image `{}` in `/storage/images`", d.image) });
+                return Err(ModelError::Schema {
+                    path: format!("/hardware/disks/{i}/image"),
+                    message: format!("no image `{}` in `/storage/images`", d.image),
+                });
             }
         }
         Ok(())

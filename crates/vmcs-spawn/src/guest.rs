@@ -24,7 +24,9 @@ pub fn fstab(p: &VmProfile) -> String {
             (_, "swap") => s.push_str(&format!("LABEL={name}\tnone\tswap\tsw\t0\t0\n")),
             (Some(m), fs) if fs != "none" => {
                 let pass = if m == "/" { 1 } else { 2 };
-                s.push_str(&format!("LABEL={name}\t{m}\t{fs}\tdefaults,errors=remount-ro\t0\t{pass}\n"));
+                s.push_str(&format!(
+                    "LABEL={name}\t{m}\t{fs}\tdefaults,errors=remount-ro\t0\t{pass}\n"
+                ));
             }
             _ => {}
         }
@@ -32,7 +34,10 @@ pub fn fstab(p: &VmProfile) -> String {
     for sh in &p.storage.shared {
         let ro = if sh.readonly { ",ro" } else { "" };
         let tag = sh.target.trim_start_matches('/').replace('/', "_");
-        s.push_str(&format!("{tag}\t{}\t9p\ttrans=virtio,nofail{ro}\t0\t0\n", sh.target));
+        s.push_str(&format!(
+            "{tag}\t{}\t9p\ttrans=virtio,nofail{ro}\t0\t0\n",
+            sh.target
+        ));
     }
     s
 }
@@ -51,7 +56,9 @@ pub fn resolv_conf(p: &VmProfile) -> String {
 
 /// Whether the guest uses ifupdown (`/etc/network/interfaces`) rather than systemd-networkd.
 pub fn uses_ifupdown(p: &VmProfile) -> bool {
-    crate::layers::package_names(p).iter().any(|n| n == "ifupdown")
+    crate::layers::package_names(p)
+        .iter()
+        .any(|n| n == "ifupdown")
 }
 
 /// The guest's network configuration files: (path inside the guest, contents).
@@ -60,10 +67,16 @@ pub fn network_files(p: &VmProfile, inst: &Instance) -> Vec<(String, String)> {
         let mut s = String::from("# written by vmcs spawn\nauto lo\niface lo inet loopback\n");
         for (i, n) in p.network.interfaces.iter().enumerate() {
             match n.ipv4.method {
-                AddrMethod::Dhcp => s.push_str(&format!("\nauto {0}\niface {0} inet dhcp\n", n.name)),
+                AddrMethod::Dhcp => {
+                    s.push_str(&format!("\nauto {0}\niface {0} inet dhcp\n", n.name))
+                }
                 AddrMethod::Static => {
                     let addr = inst.ipv4.get(i).cloned().flatten().unwrap_or_default();
-                    s.push_str(&format!("\nauto {0}\niface {0} inet static\n    address {addr}/{1}\n", n.name, n.ipv4.prefix.unwrap_or(24)));
+                    s.push_str(&format!(
+                        "\nauto {0}\niface {0} inet static\n    address {addr}/{1}\n",
+                        n.name,
+                        n.ipv4.prefix.unwrap_or(24)
+                    ));
                     if let Some(g) = &n.ipv4.gateway {
                         s.push_str(&format!("    gateway {g}\n"));
                     }
@@ -76,7 +89,10 @@ pub fn network_files(p: &VmProfile, inst: &Instance) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for (i, n) in p.network.interfaces.iter().enumerate() {
         let mac = &inst.macs[i];
-        let mut s = format!("# written by vmcs spawn\n[Match]\nMACAddress={mac}\n\n[Link]\nName={}\n\n[Network]\n", n.name);
+        let mut s = format!(
+            "# written by vmcs spawn\n[Match]\nMACAddress={mac}\n\n[Link]\nName={}\n\n[Network]\n",
+            n.name
+        );
         match n.ipv4.method {
             AddrMethod::Dhcp => s.push_str("DHCP=ipv4\n"),
             AddrMethod::Static => {
@@ -90,7 +106,9 @@ pub fn network_files(p: &VmProfile, inst: &Instance) -> Vec<(String, String)> {
         }
         if let Some(v6) = &n.ipv6 {
             match (v6.method, &v6.address) {
-                (AddrMethod::Static, Some(a)) => s.push_str(&format!("Address={a}/{}\n", v6.prefix.unwrap_or(64))),
+                (AddrMethod::Static, Some(a)) => {
+                    s.push_str(&format!("Address={a}/{}\n", v6.prefix.unwrap_or(64)))
+                }
                 (AddrMethod::Dhcp, _) => s.push_str("IPv6AcceptRA=yes\n"),
                 _ => {}
             }
@@ -98,7 +116,10 @@ pub fn network_files(p: &VmProfile, inst: &Instance) -> Vec<(String, String)> {
         for d in &p.network.dns.servers {
             s.push_str(&format!("DNS={d}\n"));
         }
-        files.push((format!("/etc/systemd/network/10-vmcs-{}.network", n.name), s));
+        files.push((
+            format!("/etc/systemd/network/10-vmcs-{}.network", n.name),
+            s,
+        ));
     }
     files
 }
@@ -114,7 +135,8 @@ pub fn grub_cfg(p: &VmProfile, root_dev: &str) -> String {
 }
 
 /// `/usr/sbin/policy-rc.d`: keep services from starting inside the chroot.
-pub const POLICY_RC_D: &str = "#!/bin/sh\n# written by vmcs spawn: no service starts while the image is built\nexit 101\n";
+pub const POLICY_RC_D: &str =
+    "#!/bin/sh\n# written by vmcs spawn: no service starts while the image is built\nexit 101\n";
 
 /// `/etc/default/locale`.
 pub fn locale(p: &VmProfile) -> String {

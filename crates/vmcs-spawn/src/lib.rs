@@ -102,17 +102,24 @@ impl SpawnOptions {
 
 /// The default state directory: `$VMCS_STATE_DIR`, else `/var/lib/vmcs`.
 pub fn default_state_dir() -> PathBuf {
-    std::env::var_os("VMCS_STATE_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/var/lib/vmcs"))
+    std::env::var_os("VMCS_STATE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/var/lib/vmcs"))
 }
 
 /// Whether `/dev/kvm` can be opened read-write.
 pub fn kvm_works() -> bool {
-    std::fs::OpenOptions::new().read(true).write(true).open("/dev/kvm").is_ok()
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/kvm")
+        .is_ok()
 }
 
 /// Whether a program is on `PATH`.
 pub fn which(prog: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(prog).is_file()))
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(prog).is_file()))
 }
 
 /// One VM spawned from a profile: its name, host name, MACs and IPv4 addresses.
@@ -128,8 +135,29 @@ pub struct Instance {
 /// first three octets), static addresses incremented by `i - 1`.
 pub fn instances(p: &VmProfile, count: u32) -> Vec<Instance> {
     if count <= 1 {
-        let ipv4 = p.network.interfaces.iter().map(|n| if n.ipv4.method == AddrMethod::Static { n.ipv4.address.clone() } else { None }).collect();
-        return vec![Instance { name: p.vm.name.clone(), hostname: p.system.hostname.clone(), macs: p.network.interfaces.iter().map(|n| n.mac.to_lowercase()).collect(), ipv4 }];
+        let ipv4 = p
+            .network
+            .interfaces
+            .iter()
+            .map(|n| {
+                if n.ipv4.method == AddrMethod::Static {
+                    n.ipv4.address.clone()
+                } else {
+                    None
+                }
+            })
+            .collect();
+        return vec![Instance {
+            name: p.vm.name.clone(),
+            hostname: p.system.hostname.clone(),
+            macs: p
+                .network
+                .interfaces
+                .iter()
+                .map(|n| n.mac.to_lowercase())
+                .collect(),
+            ipv4,
+        }];
     }
     (1..=count)
         .map(|i| {
@@ -140,7 +168,13 @@ pub fn instances(p: &VmProfile, count: u32) -> Vec<Instance> {
                 .iter()
                 .map(|n| {
                     let h = layers::key_of(&["mac", &name, &n.name]);
-                    format!("{}:{}:{}:{}", &n.mac.to_lowercase()[..8], &h[0..2], &h[2..4], &h[4..6])
+                    format!(
+                        "{}:{}:{}:{}",
+                        &n.mac.to_lowercase()[..8],
+                        &h[0..2],
+                        &h[2..4],
+                        &h[4..6]
+                    )
                 })
                 .collect();
             let ipv4 = p
@@ -148,11 +182,20 @@ pub fn instances(p: &VmProfile, count: u32) -> Vec<Instance> {
                 .interfaces
                 .iter()
                 .map(|n| match (&n.ipv4.method, &n.ipv4.address) {
-                    (AddrMethod::Static, Some(a)) => a.parse::<std::net::Ipv4Addr>().ok().map(|ip| std::net::Ipv4Addr::from(u32::from(ip).wrapping_add(i - 1)).to_string()),
+                    (AddrMethod::Static, Some(a)) => {
+                        a.parse::<std::net::Ipv4Addr>().ok().map(|ip| {
+                            std::net::Ipv4Addr::from(u32::from(ip).wrapping_add(i - 1)).to_string()
+                        })
+                    }
                     _ => None,
                 })
                 .collect();
-            Instance { name, hostname: format!("{}-{i}", p.system.hostname), macs, ipv4 }
+            Instance {
+                name,
+                hostname: format!("{}-{i}", p.system.hostname),
+                macs,
+                ipv4,
+            }
         })
         .collect()
 }
@@ -164,9 +207,14 @@ pub fn profile_hash(p: &VmProfile) -> String {
 
 fn default_log(o: &SpawnOptions, p: &VmProfile) -> PathBuf {
     o.log.clone().unwrap_or_else(|| {
-        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
         let t = if o.deterministic { 0 } else { t };
-        o.state_dir.join("logs").join(format!("{}-{t}.log", p.vm.name))
+        o.state_dir
+            .join("logs")
+            .join(format!("{}-{t}.log", p.vm.name))
     })
 }
 
@@ -174,7 +222,9 @@ fn default_log(o: &SpawnOptions, p: &VmProfile) -> PathBuf {
 pub fn plan(p: &VmProfile, o: &SpawnOptions) -> Result<SpawnPlan, SpawnError> {
     p.validate()?;
     if layers::root_image(p).is_none() {
-        return Err(SpawnError::Unsupported("no image in `/storage/images` is mounted at `/`".into()));
+        return Err(SpawnError::Unsupported(
+            "no image in `/storage/images` is mounted at `/`".into(),
+        ));
     }
     let backend = o.backend.unwrap_or_else(|| Backend::of(p));
     let cached = |key: &str| -> Result<bool, SpawnError> {
@@ -200,14 +250,34 @@ pub fn plan(p: &VmProfile, o: &SpawnOptions) -> Result<SpawnPlan, SpawnError> {
     // Creating the host bridges belongs to no VM: it runs once, with the image layer.
     let bridges = vm::bridge_steps(p);
     if !bridges.is_empty() {
-        layer_plans.push(plan::LayerPlan { kind: "network".into(), key: "host".into(), path: PathBuf::from("/sys/class/net"), cached: false, steps: bridges });
+        layer_plans.push(plan::LayerPlan {
+            kind: "network".into(),
+            key: "host".into(),
+            path: PathBuf::from("/sys/class/net"),
+            cached: false,
+            steps: bridges,
+        });
     }
     let hash = profile_hash(p);
-    let mut vms: Vec<plan::VmPlan> = insts.iter().map(|i| vm::vm_plan(p, i, backend, o, &hash)).collect();
+    let mut vms: Vec<plan::VmPlan> = insts
+        .iter()
+        .map(|i| vm::vm_plan(p, i, backend, o, &hash))
+        .collect();
     if let (Some(owner), Some(first)) = (&p.vm.owner, vms.first_mut()) {
-        first.steps.push(Step::record("store the profile for its owner", plan::Record::Profile { user: owner.clone(), name: p.vm.name.clone() }));
+        first.steps.push(Step::record(
+            "store the profile for its owner",
+            plan::Record::Profile {
+                user: owner.clone(),
+                name: p.vm.name.clone(),
+            },
+        ));
     }
-    let mut plan = SpawnPlan { state_dir: o.state_dir.clone(), log: default_log(o, p), layers: layer_plans, vms };
+    let mut plan = SpawnPlan {
+        state_dir: o.state_dir.clone(),
+        log: default_log(o, p),
+        layers: layer_plans,
+        vms,
+    };
     if let Some(hook) = &o.fail_after {
         inject_failure(&mut plan, hook);
     }
@@ -215,8 +285,16 @@ pub fn plan(p: &VmProfile, o: &SpawnOptions) -> Result<SpawnPlan, SpawnError> {
 }
 
 fn inject_failure(plan: &mut SpawnPlan, hook: &str) {
-    let fail = Step::run(plan::Stage::Cache, "injected failure (test hook)", vec![s("ls"), s("/nonexistent/vmcs-injected-failure")]);
-    let lists = plan.layers.iter_mut().map(|l| &mut l.steps).chain(plan.vms.iter_mut().map(|v| &mut v.steps));
+    let fail = Step::run(
+        plan::Stage::Cache,
+        "injected failure (test hook)",
+        vec![s("ls"), s("/nonexistent/vmcs-injected-failure")],
+    );
+    let lists = plan
+        .layers
+        .iter_mut()
+        .map(|l| &mut l.steps)
+        .chain(plan.vms.iter_mut().map(|v| &mut v.steps));
     for steps in lists {
         if let Some(i) = steps.iter().position(|st| st.title.contains(hook)) {
             steps.insert(i + 1, fail);
@@ -235,19 +313,32 @@ pub struct SpawnReport {
 }
 
 /// Plan and execute a spawn (`vmcs spawn PROFILE`). With `dry_run`, only plans.
-pub fn spawn_profile(p: &VmProfile, o: &SpawnOptions) -> Result<(SpawnPlan, SpawnReport), SpawnError> {
+pub fn spawn_profile(
+    p: &VmProfile,
+    o: &SpawnOptions,
+) -> Result<(SpawnPlan, SpawnReport), SpawnError> {
     let plan = plan(p, o)?;
     let report = SpawnReport {
         vms: plan.vms.iter().map(|v| v.name.clone()).collect(),
         log: plan.log.clone(),
         steps: plan.steps().count(),
-        reused_layers: plan.layers.iter().filter(|l| l.cached).map(|l| format!("{}-{}", l.kind, l.key)).collect(),
+        reused_layers: plan
+            .layers
+            .iter()
+            .filter(|l| l.cached)
+            .map(|l| format!("{}-{}", l.kind, l.key))
+            .collect(),
     };
     if o.dry_run {
         return Ok((plan, report));
     }
     let runner = runner::Runner::new(&plan.log, false);
-    exec::execute(&plan, &runner, o.profile_source.as_deref().unwrap_or(""), o.progress)?;
+    exec::execute(
+        &plan,
+        &runner,
+        o.profile_source.as_deref().unwrap_or(""),
+        o.progress,
+    )?;
     Ok((plan, report))
 }
 

@@ -21,7 +21,10 @@ pub enum Stage {
 
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let s = serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         f.write_str(&s)
     }
 }
@@ -40,7 +43,11 @@ pub enum Action {
         stderr_is_error: bool,
     },
     /// Write a file (parent directories must exist).
-    Write { path: PathBuf, mode: u32, contents: String },
+    Write {
+        path: PathBuf,
+        mode: u32,
+        contents: String,
+    },
     /// Create a directory and its parents.
     Mkdir { path: PathBuf },
     /// Store a row in the cache database.
@@ -51,9 +58,24 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "table", rename_all = "snake_case")]
 pub enum Record {
-    Layer { key: String, kind: String, parent: Option<String>, path: PathBuf },
-    Vm { name: String, profile_hash: String, layer: String, overlay: PathBuf, backend: String, state: String },
-    Profile { user: String, name: String },
+    Layer {
+        key: String,
+        kind: String,
+        parent: Option<String>,
+        path: PathBuf,
+    },
+    Vm {
+        name: String,
+        profile_hash: String,
+        layer: String,
+        overlay: PathBuf,
+        backend: String,
+        state: String,
+    },
+    Profile {
+        user: String,
+        name: String,
+    },
 }
 
 /// How to take back what a step did when a later step fails.
@@ -82,19 +104,55 @@ pub struct Step {
 
 impl Step {
     pub fn run(stage: Stage, title: impl Into<String>, argv: Vec<String>) -> Step {
-        Step { stage, title: title.into(), action: Action::Run { argv, env: Vec::new(), stderr_is_error: false }, undo: Vec::new() }
+        Step {
+            stage,
+            title: title.into(),
+            action: Action::Run {
+                argv,
+                env: Vec::new(),
+                stderr_is_error: false,
+            },
+            undo: Vec::new(),
+        }
     }
-    pub fn write(stage: Stage, title: impl Into<String>, path: PathBuf, mode: u32, contents: String) -> Step {
+    pub fn write(
+        stage: Stage,
+        title: impl Into<String>,
+        path: PathBuf,
+        mode: u32,
+        contents: String,
+    ) -> Step {
         let undo = vec![Undo::Remove { path: path.clone() }];
-        Step { stage, title: title.into(), action: Action::Write { path, mode, contents }, undo }
+        Step {
+            stage,
+            title: title.into(),
+            action: Action::Write {
+                path,
+                mode,
+                contents,
+            },
+            undo,
+        }
     }
     pub fn mkdir(stage: Stage, title: impl Into<String>, path: PathBuf) -> Step {
         let undo = vec![Undo::Remove { path: path.clone() }];
-        Step { stage, title: title.into(), action: Action::Mkdir { path }, undo }
+        Step {
+            stage,
+            title: title.into(),
+            action: Action::Mkdir { path },
+            undo,
+        }
     }
     pub fn record(title: impl Into<String>, record: Record) -> Step {
-        let undo = vec![Undo::Unrecord { record: record.clone() }];
-        Step { stage: Stage::Cache, title: title.into(), action: Action::Record { record }, undo }
+        let undo = vec![Undo::Unrecord {
+            record: record.clone(),
+        }];
+        Step {
+            stage: Stage::Cache,
+            title: title.into(),
+            action: Action::Record { record },
+            undo,
+        }
     }
     pub fn env(mut self, k: &str, v: &str) -> Step {
         if let Action::Run { env, .. } = &mut self.action {
@@ -103,7 +161,10 @@ impl Step {
         self
     }
     pub fn stderr_is_error(mut self) -> Step {
-        if let Action::Run { stderr_is_error, .. } = &mut self.action {
+        if let Action::Run {
+            stderr_is_error, ..
+        } = &mut self.action
+        {
             *stderr_is_error = true;
         }
         self
@@ -144,7 +205,10 @@ pub struct SpawnPlan {
 impl SpawnPlan {
     /// Every step, in order (layers, then VMs one after the other).
     pub fn steps(&self) -> impl Iterator<Item = &Step> {
-        self.layers.iter().flat_map(|l| &l.steps).chain(self.vms.iter().flat_map(|v| &v.steps))
+        self.layers
+            .iter()
+            .flat_map(|l| &l.steps)
+            .chain(self.vms.iter().flat_map(|v| &v.steps))
     }
 
     /// The plan as pretty JSON (the `--format json` form of `--dry-run`).
@@ -155,13 +219,32 @@ impl SpawnPlan {
 
 fn describe(action: &Action) -> String {
     match action {
-        Action::Run { argv, env, stderr_is_error } => {
-            let env: String = env.iter().map(|(k, v)| format!("{k}={} ", crate::runner::quote(v))).collect();
-            let strict = if *stderr_is_error { "  (any stderr fails)" } else { "" };
+        Action::Run {
+            argv,
+            env,
+            stderr_is_error,
+        } => {
+            let env: String = env
+                .iter()
+                .map(|(k, v)| format!("{k}={} ", crate::runner::quote(v)))
+                .collect();
+            let strict = if *stderr_is_error {
+                "  (any stderr fails)"
+            } else {
+                ""
+            };
             format!("run   {env}{}{strict}", crate::runner::command_line(argv))
         }
-        Action::Write { path, mode, contents } => {
-            let mut s = format!("write {} (mode {mode:o}, {} bytes)", path.display(), contents.len());
+        Action::Write {
+            path,
+            mode,
+            contents,
+        } => {
+            let mut s = format!(
+                "write {} (mode {mode:o}, {} bytes)",
+                path.display(),
+                contents.len()
+            );
             for l in contents.lines() {
                 s.push_str("\n        | ");
                 s.push_str(l);
@@ -169,7 +252,10 @@ fn describe(action: &Action) -> String {
             s
         }
         Action::Mkdir { path } => format!("mkdir {}", path.display()),
-        Action::Record { record } => format!("store {}", serde_json::to_string(record).unwrap_or_default()),
+        Action::Record { record } => format!(
+            "store {}",
+            serde_json::to_string(record).unwrap_or_default()
+        ),
     }
 }
 
@@ -179,18 +265,40 @@ impl fmt::Display for SpawnPlan {
         writeln!(f, "command log: {}", self.log.display())?;
         let mut n = 0;
         for l in &self.layers {
-            let state = if l.cached { "cached, reused" } else { "to build" };
-            writeln!(f, "\nlayer {} {} ({state}) at {}", l.kind, l.key, l.path.display())?;
+            let state = if l.cached {
+                "cached, reused"
+            } else {
+                "to build"
+            };
+            writeln!(
+                f,
+                "\nlayer {} {} ({state}) at {}",
+                l.kind,
+                l.key,
+                l.path.display()
+            )?;
             for s in &l.steps {
                 n += 1;
-                writeln!(f, "  {n:>3}. [{}] {}\n       {}", s.stage, s.title, describe(&s.action))?;
+                writeln!(
+                    f,
+                    "  {n:>3}. [{}] {}\n       {}",
+                    s.stage,
+                    s.title,
+                    describe(&s.action)
+                )?;
             }
         }
         for v in &self.vms {
             writeln!(f, "\nvm {} (backend {})", v.name, v.backend)?;
             for s in &v.steps {
                 n += 1;
-                writeln!(f, "  {n:>3}. [{}] {}\n       {}", s.stage, s.title, describe(&s.action))?;
+                writeln!(
+                    f,
+                    "  {n:>3}. [{}] {}\n       {}",
+                    s.stage,
+                    s.title,
+                    describe(&s.action)
+                )?;
             }
         }
         Ok(())

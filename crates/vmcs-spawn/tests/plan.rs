@@ -8,7 +8,9 @@ use vmcs_spawn::{Backend, QemuNet, SpawnOptions};
 const PROFILES: &[&str] = &["webserver", "spec-node", "net-web", "net-app", "net-db"];
 
 fn load(name: &str) -> VmProfile {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(format!("{name}.json"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(format!("{name}.json"));
     VmProfile::from_path(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
@@ -32,9 +34,18 @@ fn dry_run_text_and_json() {
     for name in PROFILES {
         let state = tempfile::tempdir().unwrap();
         let (plan, _) = vmcs_spawn::spawn_profile(&load(name), &options(state.path())).unwrap();
-        insta::assert_snapshot!(format!("{name}.plan.txt"), normalise(&plan.to_string(), state.path()));
-        insta::assert_snapshot!(format!("{name}.plan.json"), normalise(&plan.to_json(), state.path()));
-        assert!(!state.path().join("vmcs.db").exists(), "a dry run must not touch the state directory");
+        insta::assert_snapshot!(
+            format!("{name}.plan.txt"),
+            normalise(&plan.to_string(), state.path())
+        );
+        insta::assert_snapshot!(
+            format!("{name}.plan.json"),
+            normalise(&plan.to_json(), state.path())
+        );
+        assert!(
+            !state.path().join("vmcs.db").exists(),
+            "a dry run must not touch the state directory"
+        );
     }
 }
 
@@ -46,10 +57,15 @@ fn xl_configs() {
         o.backend = Some(Backend::Xen);
         let (plan, _) = vmcs_spawn::spawn_profile(&load(name), &o).unwrap();
         let cfg = plan.steps().find_map(|s| match &s.action {
-            vmcs_spawn::plan::Action::Write { path, contents, .. } if path.ends_with("xl.cfg") => Some(contents.clone()),
+            vmcs_spawn::plan::Action::Write { path, contents, .. } if path.ends_with("xl.cfg") => {
+                Some(contents.clone())
+            }
             _ => None,
         });
-        insta::assert_snapshot!(format!("{name}.xl.cfg"), normalise(&cfg.expect("an xl.cfg step"), state.path()));
+        insta::assert_snapshot!(
+            format!("{name}.xl.cfg"),
+            normalise(&cfg.expect("an xl.cfg step"), state.path())
+        );
     }
 }
 
@@ -76,18 +92,46 @@ fn count_gives_distinct_names_macs_and_addresses() {
 #[test]
 fn bad_values_are_rejected_before_any_command() {
     let state = tempfile::tempdir().unwrap();
-    let cases: &[(&str, fn(&mut VmProfile), &str)] = &[
-        ("hostname", |p| p.system.hostname = "web;reboot".into(), "/system/hostname"),
-        ("mirror", |p| p.system.os.mirror = "file:///etc".into(), "/system/os/mirror"),
-        ("bridge", |p| p.network.interfaces[0].bridge = "br 0".into(), "/network/interfaces/0/bridge"),
-        ("package", |p| p.software.resolved[0].name = "-oAPT::Get=x".into(), "/software/resolved/0/name"),
+    type Case = (&'static str, fn(&mut VmProfile), &'static str);
+    let cases: &[Case] = &[
+        (
+            "hostname",
+            |p| p.system.hostname = "web;reboot".into(),
+            "/system/hostname",
+        ),
+        (
+            "mirror",
+            |p| p.system.os.mirror = "file:///etc".into(),
+            "/system/os/mirror",
+        ),
+        (
+            "bridge",
+            |p| p.network.interfaces[0].bridge = "br 0".into(),
+            "/network/interfaces/0/bridge",
+        ),
+        (
+            "package",
+            |p| p.software.resolved[0].name = "-oAPT::Get=x".into(),
+            "/software/resolved/0/name",
+        ),
         ("name", |p| p.vm.name = "../etc".into(), "/vm/name"),
-        ("iso", |p| p.hardware.cdroms.push(vmcs_model::CdromDevice { device: "sr0".into(), iso: "/x/../y.iso".into() }), "/hardware/cdroms/0/iso"),
+        (
+            "iso",
+            |p| {
+                p.hardware.cdroms.push(vmcs_model::CdromDevice {
+                    device: "sr0".into(),
+                    iso: "/x/../y.iso".into(),
+                })
+            },
+            "/hardware/cdroms/0/iso",
+        ),
     ];
     for (what, break_it, path) in cases {
         let mut p = load("webserver");
         break_it(&mut p);
-        let e = vmcs_spawn::spawn_profile(&p, &options(state.path())).unwrap_err().to_string();
+        let e = vmcs_spawn::spawn_profile(&p, &options(state.path()))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(&format!("`{path}`")), "{what}: {e}");
     }
 }

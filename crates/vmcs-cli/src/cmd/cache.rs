@@ -9,7 +9,12 @@ pub struct Args {
     #[command(subcommand)]
     action: Action,
     /// State directory.
-    #[arg(long, global = true, env = "VMCS_STATE_DIR", default_value = "/var/lib/vmcs")]
+    #[arg(
+        long,
+        global = true,
+        env = "VMCS_STATE_DIR",
+        default_value = "/var/lib/vmcs"
+    )]
     state_dir: PathBuf,
     /// Output format.
     #[arg(long, global = true, default_value = "text", value_parser = ["text", "json"])]
@@ -38,11 +43,20 @@ pub fn run(a: Args) -> miette::Result<ExitCode> {
             } else {
                 println!("layers:");
                 for l in &layers {
-                    println!("  {:<8} {}  {:>8} MiB  {}", l.kind, l.key, l.size / (1 << 20), l.path);
+                    println!(
+                        "  {:<8} {}  {:>8} MiB  {}",
+                        l.kind,
+                        l.key,
+                        l.size / (1 << 20),
+                        l.path
+                    );
                 }
                 println!("vms:");
                 for v in &vms {
-                    println!("  {:<20} {:<5} {:<8} layer {}  {}", v.name, v.backend, v.state, v.layer, v.overlay);
+                    println!(
+                        "  {:<20} {:<5} {:<8} layer {}  {}",
+                        v.name, v.backend, v.state, v.layer, v.overlay
+                    );
                 }
             }
         }

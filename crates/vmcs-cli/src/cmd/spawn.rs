@@ -36,7 +36,8 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> miette::Result<ExitCode> {
-    let source = std::fs::read_to_string(&a.profile).map_err(|e| miette::miette!("cannot read {}: {e}", a.profile.display()))?;
+    let source = std::fs::read_to_string(&a.profile)
+        .map_err(|e| miette::miette!("cannot read {}: {e}", a.profile.display()))?;
     let profile = VmProfile::from_path(&a.profile)?;
     let mut o = SpawnOptions::new(a.state_dir);
     o.dry_run = a.dry_run;
@@ -57,7 +58,17 @@ pub fn run(a: Args) -> miette::Result<ExitCode> {
             _ => print!("{plan}"),
         }
     } else {
-        println!("spawned {} ({} steps; reused layers: {}); log: {}", report.vms.join(", "), report.steps, if report.reused_layers.is_empty() { "none".into() } else { report.reused_layers.join(", ") }, report.log.display());
+        println!(
+            "spawned {} ({} steps; reused layers: {}); log: {}",
+            report.vms.join(", "),
+            report.steps,
+            if report.reused_layers.is_empty() {
+                "none".into()
+            } else {
+                report.reused_layers.join(", ")
+            },
+            report.log.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
