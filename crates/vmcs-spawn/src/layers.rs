@@ -551,6 +551,13 @@ pub fn image_layer(p: &VmProfile, o: &SpawnOptions, cached: bool) -> LayerPlan {
             ],
         ));
     }
+    for d in ["etc/ssh", "etc/systemd/network", "etc/network", "etc/vmcs"] {
+        steps.push(Step::mkdir(
+            Stage::System,
+            format!("create /{d}"),
+            tree.join(d),
+        ));
+    }
     // Leave out what each VM writes itself, and the directories it writes into.
     let mut rm = vec![s("rm"), s("-f")];
     rm.extend(
@@ -573,13 +580,6 @@ pub fn image_layer(p: &VmProfile, o: &SpawnOptions, cached: bool) -> LayerPlan {
             s("-delete"),
         ],
     ));
-    for d in ["etc/ssh", "etc/systemd/network", "etc/network", "etc/vmcs"] {
-        steps.push(Step::mkdir(
-            Stage::System,
-            format!("create /{d}"),
-            tree.join(d),
-        ));
-    }
     let (name, size) = root_image(p)
         .map(|(n, i)| (n.clone(), i.size))
         .unwrap_or_else(|| (s("root"), 2048));
