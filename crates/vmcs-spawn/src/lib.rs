@@ -107,9 +107,14 @@ pub fn default_state_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("/var/lib/vmcs"))
 }
 
-/// Whether `/dev/kvm` can be opened read-write.
+/// Whether KVM can work: the CPU offers virtualisation (`vmx`/`svm`) and `/dev/kvm` opens
+/// read-write. (A `/dev/kvm` without the CPU flag exists in some nested setups and hangs.)
 pub fn kvm_works() -> bool {
-    std::fs::OpenOptions::new()
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let flag = cpu
+        .lines()
+        .any(|l| l.starts_with("flags") && l.split_whitespace().any(|f| f == "vmx" || f == "svm"));
+    flag && std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open("/dev/kvm")
