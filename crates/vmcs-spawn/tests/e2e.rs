@@ -155,11 +155,16 @@ fn spawn_boot_cache_and_cleanup() {
     let _ = vmcs_spawn::backend::qmp_quit(&state.join("vms/web3/qmp.sock"));
     std::thread::sleep(Duration::from_millis(500));
     let runner = Runner::new(&state.join("logs/teardown.log"), false);
-    let _ = runner.run(
-        "teardown",
-        &["ip".into(), "link".into(), "del".into(), "vmcsbr0".into()],
-        &[],
-        false,
-        &[],
-    );
+    let ip_del = |dev: String| vec!["ip".to_string(), "link".into(), "del".into(), dev];
+    for name in ["web", "web2", "web3"] {
+        let inst = vmcs_spawn::instances(&profile(name), 1).remove(0);
+        let _ = runner.run(
+            "teardown",
+            &ip_del(vmcs_spawn::backend::tap_name(&inst, 0)),
+            &[],
+            false,
+            &[],
+        );
+    }
+    let _ = runner.run("teardown", &ip_del("vmcsbr0".into()), &[], false, &[]);
 }
