@@ -8,6 +8,11 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod pan_xml;
+pub mod validate;
+
+pub use pan_xml::pan_xml_to_value;
+
 /// The whole VM profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -366,7 +371,10 @@ pub struct ResolvedPackage {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum ModelError {
     #[error("profile does not fit the VM schema at `{path}`: {message}")]
-    #[diagnostic(code(vmcs::model::schema), help("compile the VM template against the vmcs stdlib (`include 'vmcs/vm';`)"))]
+    #[diagnostic(
+        code(vmcs::model::schema),
+        help("compile the VM template against the vmcs stdlib (`include 'vmcs/vm';`)")
+    )]
     Schema { path: String, message: String },
     #[error("cannot read profile: {0}")]
     #[diagnostic(code(vmcs::model::read))]
@@ -377,10 +385,61 @@ impl VmProfile {
     /// Read a VM description from a profile's JSON form (what `--formats json` writes).
     pub fn from_json_str(text: &str) -> Result<VmProfile, ModelError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error_lite(de)
+        serde_path_to_error::deserialize(de).map_err(schema_error)
+    }
+
+    /// Read a VM description from a profile's pan XML form (what `--formats pan` writes).
+    pub fn from_pan_xml_str(text: &str) -> Result<VmProfile, ModelError> {
+        let value = pan_xml::pan_xml_to_value(text)?;
+        VmProfile::from_value(value)
+    }
+
+    /// Read a VM description from a JSON value tree.
+    pub fn from_value(value: serde_json::Value) -> Result<VmProfile, ModelError> {
+        serde_path_to_error::deserialize(value).map_err(schema_error)
+    }
+
+    /// Read a profile file: `.xml` (pan XML) or `.json`, chosen by the extension.
+    pub fn from_path(path: &std::path::Path) -> Result<VmProfile, ModelError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ModelError::Read(format!("{}: {e}", path.display())))?;
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => VmProfile::from_json_str(&text),
+            Some("xml") => VmProfile::from_pan_xml_str(&text),
+            _ if text.trim_start().starts_with('<') => VmProfile::from_pan_xml_str(&text),
+            _ => VmProfile::from_json_str(&text),
+        }
     }
 }
 
-fn serde_path_to_error_lite(de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<VmProfile, ModelError> {
-    VmProfile::deserialize(de).map_err(|e| ModelError::Schema { path: "/".into(), message: e.to_string() })
+/// Turn a serde error into a schema error naming the profile path, in Pan's words.
+fn schema_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ModelError {
+    let path = e
+        .path()
+        .iter()
+        .map(|seg| format!("/{seg}"))
+        .collect::<String>();
+    let path = if path.is_empty() {
+        "/".to_string()
+    } else {
+        path.replace("/?", "")
+    };
+    let mut message = e.inner().to_string();
+    for (rust, pan) in [
+        ("u8", "a long"),
+        ("u32", "a long"),
+        ("u64", "a long"),
+        ("i64", "a long"),
+        ("a boolean", "a boolean"),
+        ("a string", "a string"),
+    ] {
+        if let Some(i) = message.find(&format!("expected {rust}")) {
+            message = format!(
+                "expected {pan} ({})",
+                &message[..i].trim_end_matches([',', ' '])
+            );
+            break;
+        }
+    }
+    ModelError::Schema { path, message }
 }
