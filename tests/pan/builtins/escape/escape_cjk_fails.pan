@@ -1,0 +1,4 @@
+object template escape_cjk_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+# @message=cannot be escaped
+'/v' = escape('中');
