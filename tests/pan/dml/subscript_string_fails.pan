@@ -1,4 +1,4 @@
 object template subscript_string_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=element of type 'string' cannot be dereferenced
+# @message=string
 '/v' = { s = 'text'; s[1]; };

@@ -1,4 +1,4 @@
 object template while_long_condition_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=loop test must evaluate to a boolean property
+# @message=test.*must evaluate to a boolean
 '/v' = { while (0) 1; };

@@ -1,5 +1,5 @@
 object template call_before_definition_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=undefined function: defined_later
+# @message=defined_later
 '/v' = defined_later(1);
 function defined_later = 'x';

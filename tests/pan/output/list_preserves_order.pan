@@ -1,5 +1,5 @@
 object template list_preserves_order;
-# @expect=/nlist[@name="profile"]/*[@name="l"]/string[1]="zulu"
-# @expect=/nlist[@name="profile"]/*[@name="l"]/string[2]="alpha"
-# @expect=/nlist[@name="profile"]/*[@name="l"]/string[3]="mike"
+# @expect=/nlist[@name="profile"]/*[@name="l"]/*[1][name()="string"]="zulu"
+# @expect=/nlist[@name="profile"]/*[@name="l"]/*[2][name()="string"]="alpha"
+# @expect=/nlist[@name="profile"]/*[@name="l"]/*[3][name()="string"]="mike"
 '/l' = list('zulu', 'alpha', 'mike');

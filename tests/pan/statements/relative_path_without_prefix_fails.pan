@@ -1,4 +1,4 @@
 object template relative_path_without_prefix_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=can only contain assignments to absolute paths
+# @message=(absolute|relative)
 'orphan' = 1;

@@ -1,5 +1,5 @@
 object template bind_missing_path_fails;
 # @expect=org.quattor.pan.exceptions.ValidationException
-# @message=element does not exist
+# @message=(does not exist|undefined)
 bind '/required' = string;
 '/other' = 'x';

@@ -1,5 +1,5 @@
 object template range_long_below_min;
 # @expect=org.quattor.pan.exceptions.ValidationException
-# @message=value \(0\) is outside range 1..65535
+# @message=0.*outside.*range 1\.\.65535
 bind '/p' = long(1..65535);
 '/p' = 0;

@@ -1,5 +1,5 @@
 object template record_extensible_extra_ok;
-# @expect=/nlist[@name="profile"]/*[@name="h"]/*[@name="anything"]/string[2]="x"
+# @expect=/nlist[@name="profile"]/*[@name="h"]/*[@name="anything"]/*[2][name()="string"]="x"
 type host_t = extensible { 'name' : string };
 bind '/h' = host_t;
 '/h/name' = 'n';

@@ -1,6 +1,6 @@
 object template with_clause_non_boolean_fails;
 # @expect=org.quattor.pan.exceptions.ValidationException
-# @message=returned an element of type string; boolean value required
+# @message=(string.*boolean|boolean.*string)
 type weird_t = string with 'yes';
 bind '/w' = weird_t;
 '/w' = 'x';

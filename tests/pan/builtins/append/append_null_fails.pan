@@ -1,4 +1,4 @@
 object template append_null_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=value cannot be null for append
+# @message=null
 '/v' = append(list(), null);

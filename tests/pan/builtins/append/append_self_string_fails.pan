@@ -1,5 +1,5 @@
 object template append_self_string_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=is not a list
+# @message=(string.*list|list.*string)
 '/v' = 'str';
 '/v' = append('x');

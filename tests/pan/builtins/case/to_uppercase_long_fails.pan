@@ -1,4 +1,4 @@
 object template to_uppercase_long_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=invalid argument to to_uppercase\(\); string required
+# @message=to_uppercase
 '/v' = to_uppercase(12);

@@ -1,4 +1,4 @@
 object template dict_odd_arguments_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=even number of arguments
+# @message=(even|pairs)
 '/v' = dict('k');

@@ -1,4 +1,4 @@
 object template escape_cjk_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=cannot be escaped
+# @message=(?i)escape
 '/v' = escape('中');

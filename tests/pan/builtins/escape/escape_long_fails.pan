@@ -1,4 +1,4 @@
 object template escape_long_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=escape argument is not a string
+# @message=(?i)(escape|string)
 '/v' = escape(5);

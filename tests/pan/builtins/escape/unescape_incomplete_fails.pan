@@ -1,4 +1,4 @@
 object template unescape_incomplete_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=incomplete escape sequence
+# @message=(?i)(incomplete|escape)
 '/v' = unescape('xy_');

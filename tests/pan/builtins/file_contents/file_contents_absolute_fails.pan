@@ -1,4 +1,4 @@
 object template file_contents_absolute_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=requires a relative file name
+# @message=(?i)(relative|absolute)
 '/v' = file_contents('/etc/hostname');

@@ -1,4 +1,4 @@
 object template format_decimal_with_double_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=d != java.lang.Double
+# @message=format
 '/v' = format('%d', 2.5);

@@ -1,4 +1,4 @@
 object template format_non_string_template_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=first argument to format\(\) must be a string
+# @message=format\(\)
 '/v' = format(3.5);

@@ -1,5 +1,5 @@
 object template is_defined_variants;
-# @expect=/nlist[@name="profile"]/*[@name="v"]/boolean[1]="true"
-# @expect=/nlist[@name="profile"]/*[@name="v"]/boolean[2]="false"
-# @expect=/nlist[@name="profile"]/*[@name="v"]/boolean[3]="false"
+# @expect=/nlist[@name="profile"]/*[@name="v"]/*[1][name()="boolean"]="true"
+# @expect=/nlist[@name="profile"]/*[@name="v"]/*[2][name()="boolean"]="false"
+# @expect=/nlist[@name="profile"]/*[@name="v"]/*[3][name()="boolean"]="false"
 '/v' = { u = undef; list(is_defined(1), is_defined(u), is_defined(missing_local)); };

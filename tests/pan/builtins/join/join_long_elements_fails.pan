@@ -1,4 +1,4 @@
 object template join_long_elements_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=only accepts strings as elements
+# @message=(?i)string
 '/v' = join('-', list(1, 2));

@@ -1,4 +1,4 @@
 object template join_nested_list_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=nested elements
+# @message=(?i)nested
 '/v' = join('-', list(list('x')));

@@ -1,4 +1,4 @@
 object template join_no_arguments_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=join\(\) requires two or more arguments
+# @message=join\(\)
 '/v' = join();

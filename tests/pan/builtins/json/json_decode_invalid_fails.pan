@@ -1,4 +1,4 @@
 object template json_decode_invalid_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=invalid JSON value
+# @message=(?i)JSON
 '/v' = json_decode('{"unterminated": ');

@@ -1,4 +1,4 @@
 object template json_encode_undef_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=undef cannot be converted to JSON
+# @message=(?i)(undef.*JSON|JSON.*undef)
 '/v' = json_encode(undef);

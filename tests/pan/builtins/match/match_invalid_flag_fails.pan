@@ -1,4 +1,4 @@
 object template match_invalid_flag_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=invalid matching flag
+# @message=(?i)flag
 '/v' = match('x', 'x', 'z');

@@ -1,4 +1,4 @@
 object template match_invalid_regex_runtime_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=invalid regular expression
+# @message=(?i)(regular expression|regex)
 '/v' = { re = '(open'; match('x', re); };

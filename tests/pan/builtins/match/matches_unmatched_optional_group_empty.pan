@@ -1,4 +1,4 @@
 object template matches_unmatched_optional_group_empty;
-# @expect=/nlist[@name="profile"]/*[@name="v"]/string[2]=""
-# @expect=/nlist[@name="profile"]/*[@name="v"]/string[3]="cd"
+# @expect=/nlist[@name="profile"]/*[@name="v"]/*[2][name()="string"]=""
+# @expect=/nlist[@name="profile"]/*[@name="v"]/*[3][name()="string"]="cd"
 '/v' = matches('cd', '^(ab)?(cd)$');

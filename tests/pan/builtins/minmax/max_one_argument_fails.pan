@@ -1,4 +1,4 @@
 object template max_one_argument_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=requires exactly two arguments
+# @message=max\(\)
 '/v' = max(5);

@@ -1,4 +1,4 @@
 object template prepend_null_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=value cannot be null for prepend
+# @message=null
 '/v' = prepend(list(), null);

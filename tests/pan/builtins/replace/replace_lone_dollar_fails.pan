@@ -1,4 +1,4 @@
 object template replace_lone_dollar_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=invalid replacement string
+# @message=(?i)replace
 '/v' = replace('b', 'x$', 'abc');

@@ -1,4 +1,4 @@
 object template splice_string_replacement_list_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=must be of the same type as the first
+# @message=splice\(\)
 '/v' = splice('abc', 0, 1, list('z'));

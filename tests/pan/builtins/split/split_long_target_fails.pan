@@ -1,4 +1,4 @@
 object template split_long_target_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=last argument to split\(\) must be a string
+# @message=split\(\)
 '/v' = split(',', 5);

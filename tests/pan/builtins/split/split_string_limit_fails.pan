@@ -1,4 +1,4 @@
 object template split_string_limit_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=second argument to split\(\) must be a long
+# @message=split\(\)
 '/v' = split(',', 'x', 'a,b');

@@ -1,4 +1,4 @@
 object template substitute_missing_key_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=variable \(absent\) undefined in substitute
+# @message=absent
 '/v' = substitute('${absent}', dict('present', 1));

@@ -1,4 +1,4 @@
 object template substr_string_start_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=second argument to substr\(\) must be a long
+# @message=substr\(\)
 '/v' = substr('abc', 'x');

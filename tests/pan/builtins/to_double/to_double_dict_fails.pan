@@ -1,4 +1,4 @@
 object template to_double_dict_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=to_double argument is not a property
+# @message=(?i)(property|nlist|dict)
 '/v' = to_double(dict('a', 1));

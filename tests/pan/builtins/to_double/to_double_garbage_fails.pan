@@ -1,4 +1,4 @@
 object template to_double_garbage_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=string cannot be converted to double: twelve
+# @message=twelve
 '/v' = to_double('twelve');

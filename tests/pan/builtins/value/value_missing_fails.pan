@@ -1,4 +1,4 @@
 object template value_missing_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=referenced path \(/missing/path\) doesn't exist
+# @message=/missing/path
 '/v' = value('/missing/path');

@@ -1,5 +1,5 @@
 object template type_defined_in_two_templates_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=duplicate type definition
+# @message=shared_t
 include 'ty_one';
 include 'ty_two';

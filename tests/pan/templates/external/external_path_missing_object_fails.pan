@@ -1,4 +1,4 @@
 object template external_path_missing_object_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=doesn't exist
+# @message=absent_object
 '/r' = value('absent_object:/a');

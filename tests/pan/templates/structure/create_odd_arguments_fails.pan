@@ -1,4 +1,4 @@
 object template create_odd_arguments_fails;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=odd number of arguments
+# @message=create\(\)
 '/d' = create('disk', 'size');

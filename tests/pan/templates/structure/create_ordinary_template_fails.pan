@@ -1,4 +1,4 @@
 object template create_ordinary_template_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=must be the name of structure template
+# @message=structure template
 '/d' = create('ordinary_not_struct');
