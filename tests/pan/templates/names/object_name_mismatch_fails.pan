@@ -1,4 +1,4 @@
 object template some_other_name;
 # @expect=org.quattor.pan.exceptions.SyntaxException
-# @message=misplaced or misnamed template
+# @message=some_other_name
 '/x' = 1;
