@@ -1,0 +1,3 @@
+object template to_lowercase_list_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+'/v' = to_lowercase(list('A'));

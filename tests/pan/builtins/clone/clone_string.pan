@@ -1,0 +1,3 @@
+object template clone_string;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="text"
+'/v' = clone('text');

@@ -1,0 +1,3 @@
+structure template svc;
+'enabled' = true;
+'port' = 0;

@@ -1,0 +1,3 @@
+object template deprecated_returns_true;
+# @expect=/nlist[@name="profile"]/boolean[@name="v"]="true"
+'/v' = deprecated(0, 'old');

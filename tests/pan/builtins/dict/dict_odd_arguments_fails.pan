@@ -1,0 +1,4 @@
+object template dict_odd_arguments_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+# @message=(even|pairs)
+'/v' = dict('k');

@@ -1,0 +1,4 @@
+object template error_user_message;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+# @message=user-initiated error: stop here
+'/v' = error('stop here');

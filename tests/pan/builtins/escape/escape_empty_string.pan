@@ -1,0 +1,3 @@
+object template escape_empty_string;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="_"
+'/v' = escape('');

@@ -1,0 +1,4 @@
+object template escape_long_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+# @message=(?i)(escape|string)
+'/v' = escape(5);

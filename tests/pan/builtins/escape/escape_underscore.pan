@@ -1,0 +1,3 @@
+object template escape_underscore;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="a_5fb"
+'/v' = escape('a_b');

@@ -1,0 +1,3 @@
+object template unescape_sequences;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="a b/c"
+'/v' = unescape('a_20b_2fc');

@@ -1,0 +1,3 @@
+object template unescape_underscore_only;
+# @expect=/nlist[@name="profile"]/string[@name="v"]=""
+'/v' = unescape('_');

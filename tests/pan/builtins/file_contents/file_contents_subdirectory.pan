@@ -1,0 +1,3 @@
+object template file_contents_subdirectory;
+# @expect=starts-with(/nlist/string[@name="v"], "inner <data> & more")
+'/v' = file_contents('sub/inner.txt');

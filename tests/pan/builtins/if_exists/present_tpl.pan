@@ -1,0 +1,2 @@
+template present_tpl;
+'/included' = true;

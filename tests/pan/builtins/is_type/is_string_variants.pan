@@ -1,0 +1,4 @@
+object template is_string_variants;
+# @expect=/nlist[@name="profile"]/*[@name="v"]/*[1][name()="boolean"]="true"
+# @expect=/nlist[@name="profile"]/*[@name="v"]/*[2][name()="boolean"]="false"
+'/v' = list(is_string(''), is_string(1));

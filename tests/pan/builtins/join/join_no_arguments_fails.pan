@@ -1,0 +1,4 @@
+object template join_no_arguments_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+# @message=join\(\)
+'/v' = join();

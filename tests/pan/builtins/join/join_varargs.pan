@@ -1,0 +1,3 @@
+object template join_varargs;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="x+y"
+'/v' = join('+', 'x', 'y');

@@ -1,0 +1,3 @@
+object template json_encode_boolean;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="false"
+'/v' = json_encode(false);

@@ -1,0 +1,3 @@
+object template json_encode_long;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="42"
+'/v' = json_encode(42);

@@ -1,0 +1,3 @@
+object template json_encode_string_quoted;
+# @expect=/nlist[@name="profile"]/string[@name="v"]='"hi"'
+'/v' = json_encode('hi');

@@ -1,0 +1,3 @@
+object template length_no_arguments_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+'/v' = length();

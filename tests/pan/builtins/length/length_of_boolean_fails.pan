@@ -1,0 +1,3 @@
+object template length_of_boolean_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+'/v' = length(false);

@@ -1,0 +1,3 @@
+object template match_empty_regex_true;
+# @expect=/nlist[@name="profile"]/boolean[@name="v"]="true"
+'/v' = match('anything', '');

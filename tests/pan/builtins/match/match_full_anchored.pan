@@ -1,0 +1,3 @@
+object template match_full_anchored;
+# @expect=/nlist[@name="profile"]/boolean[@name="v"]="true"
+'/v' = match('abc123', '^[a-z]+[0-9]+$');

@@ -1,0 +1,3 @@
+object template match_non_string_target_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+'/v' = match(42, '4');

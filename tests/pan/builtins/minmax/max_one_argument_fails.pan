@@ -1,0 +1,4 @@
+object template max_one_argument_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+# @message=max\(\)
+'/v' = max(5);

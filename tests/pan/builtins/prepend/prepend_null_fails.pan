@@ -1,0 +1,4 @@
+object template prepend_null_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+# @message=null
+'/v' = prepend(list(), null);

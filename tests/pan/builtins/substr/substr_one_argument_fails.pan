@@ -1,0 +1,3 @@
+object template substr_one_argument_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+'/v' = substr('abc');

@@ -1,0 +1,3 @@
+object template to_boolean_boolean_identity;
+# @expect=/nlist[@name="profile"]/boolean[@name="v"]="false"
+'/v' = to_boolean(false);

@@ -1,0 +1,3 @@
+object template to_boolean_undef_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+'/v' = to_boolean(undef);

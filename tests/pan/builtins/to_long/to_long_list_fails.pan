@@ -1,0 +1,4 @@
+object template to_long_list_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+# @message=(?i)(property|list)
+'/v' = to_long(list());

@@ -1,0 +1,3 @@
+object template block_nested_value;
+# @expect=/nlist[@name="profile"]/long[@name="v"]="7"
+'/v' = { { { 7; }; }; };

@@ -1,0 +1,3 @@
+object template if_without_else_assigned_fails;
+# @expect=org.quattor.pan.exceptions.ValidationException
+'/v' = if (1 > 2) 'never';

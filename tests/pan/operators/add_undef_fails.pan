@@ -1,0 +1,3 @@
+object template add_undef_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+'/v' = { u = undef; u + 2; };

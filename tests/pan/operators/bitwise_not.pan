@@ -1,0 +1,3 @@
+object template bitwise_not;
+# @expect=/nlist[@name="profile"]/long[@name="v"]="-8"
+'/v' = ~7;

@@ -1,0 +1,3 @@
+object template bitwise_not_on_string_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+'/v' = ~'x';

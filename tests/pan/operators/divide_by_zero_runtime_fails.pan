@@ -1,0 +1,4 @@
+object template divide_by_zero_runtime_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+# @message=division by zero
+'/v' = { z = 0; 10 / z; };

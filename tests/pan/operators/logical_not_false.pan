@@ -1,0 +1,3 @@
+object template logical_not_false;
+# @expect=/nlist[@name="profile"]/boolean[@name="v"]="true"
+'/v' = !false;

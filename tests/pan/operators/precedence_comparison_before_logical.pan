@@ -1,0 +1,3 @@
+object template precedence_comparison_before_logical;
+# @expect=/nlist[@name="profile"]/boolean[@name="v"]="true"
+'/v' = 2 * 2 == 4 && 1 < 2;

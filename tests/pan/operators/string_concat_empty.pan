@@ -1,0 +1,3 @@
+object template string_concat_empty;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="x"
+'/v' = 'x' + '';

@@ -1,0 +1,3 @@
+object template string_concatenation;
+# @expect=/nlist[@name="profile"]/string[@name="v"]="concatenate"
+'/v' = 'con' + 'cat' + 'enate';

@@ -1,0 +1,3 @@
+object template string_plus_boolean_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+'/v' = 'flag' + false;

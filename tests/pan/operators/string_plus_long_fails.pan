@@ -1,0 +1,3 @@
+object template string_plus_long_fails;
+# @expect=org.quattor.pan.exceptions.SyntaxException
+'/v' = 'n=' + 5;

@@ -1,0 +1,3 @@
+object template empty_profile_has_no_children;
+# @expect=count(/nlist[@name="profile"]/*)=0
+

@@ -1,0 +1,3 @@
+object template empty_string_element;
+# @expect=/nlist[@name="profile"]/string[@name="s"]=""
+'/s' = '';

@@ -1,0 +1,3 @@
+object template assign_boolean_true;
+# @expect=/nlist[@name="profile"]/boolean[@name="enabled"]="true"
+'/enabled' = true;

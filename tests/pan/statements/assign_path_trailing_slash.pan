@@ -1,0 +1,3 @@
+object template assign_path_trailing_slash;
+# @expect=/nlist[@name="profile"]/string[@name="key"]="v"
+'/key/' = 'v';

@@ -1,0 +1,3 @@
+object template assign_string_value;
+# @expect=/nlist[@name="profile"]/string[@name="name"]="node01"
+'/name' = 'node01';

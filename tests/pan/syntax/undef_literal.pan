@@ -1,0 +1,3 @@
+object template undef_literal;
+# @expect=/nlist[@name="profile"]/boolean[@name="v"]="false"
+'/v' = is_defined(undef);

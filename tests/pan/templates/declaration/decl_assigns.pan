@@ -1,0 +1,2 @@
+declaration template decl_assigns;
+'/nope' = 1;

@@ -1,0 +1,2 @@
+declaration template decl_chain_b;
+variable CHAINED = 'b-value';

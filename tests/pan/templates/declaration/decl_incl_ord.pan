@@ -1,0 +1,2 @@
+declaration template decl_incl_ord;
+include 'plain_ord';

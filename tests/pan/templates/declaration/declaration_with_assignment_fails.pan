@@ -1,0 +1,3 @@
+object template declaration_with_assignment_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+include 'decl_assigns';

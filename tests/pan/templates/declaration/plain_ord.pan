@@ -1,0 +1,2 @@
+template plain_ord;
+variable PO = 1;

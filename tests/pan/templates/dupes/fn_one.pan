@@ -1,0 +1,2 @@
+template fn_one;
+function shared = 1;

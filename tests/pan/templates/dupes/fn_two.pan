@@ -1,0 +1,2 @@
+template fn_two;
+function shared = 2;

@@ -1,0 +1,2 @@
+template ty_one;
+type shared_t = long;

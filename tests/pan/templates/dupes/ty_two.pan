@@ -1,0 +1,2 @@
+template ty_two;
+type shared_t = string;

@@ -1,0 +1,2 @@
+template variant_blue;
+'/color' = 'blue';

@@ -1,0 +1,2 @@
+object template hosts/web/front;
+'/fqdn' = 'front.example.org';

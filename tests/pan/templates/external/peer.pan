@@ -1,0 +1,3 @@
+object template peer;
+'/role' = 'database';
+'/port' = 5432;

@@ -1,0 +1,2 @@
+template plainord;
+'/x' = 1;

@@ -1,0 +1,2 @@
+template site_defaults;
+'/site/name' = 'lab';

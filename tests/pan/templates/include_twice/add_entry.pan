@@ -1,0 +1,2 @@
+template add_entry;
+'/entries' = append('e');

@@ -1,0 +1,2 @@
+template base_only;
+'/base' = 1;

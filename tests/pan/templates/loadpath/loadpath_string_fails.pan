@@ -1,0 +1,4 @@
+object template loadpath_string_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+variable LOADPATH = 'first';
+include 'conf';

@@ -1,0 +1,2 @@
+template conf;
+'/conf' = 'second';

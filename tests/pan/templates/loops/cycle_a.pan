@@ -1,0 +1,2 @@
+template cycle_a;
+include 'cycle_b';

@@ -1,0 +1,2 @@
+template cycle_b;
+include 'cycle_a';

@@ -1,0 +1,2 @@
+template self_loop;
+include 'self_loop';

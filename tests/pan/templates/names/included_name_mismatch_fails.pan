@@ -1,0 +1,3 @@
+object template included_name_mismatch_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+include 'wrong_inner';

@@ -1,0 +1,3 @@
+template lib/tools/helper;
+'/helper' = TEMPLATE;
+'/helper_object' = OBJECT;

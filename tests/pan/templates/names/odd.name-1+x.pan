@@ -1,0 +1,2 @@
+template odd.name-1+x;
+'/odd' = TEMPLATE;

@@ -1,0 +1,2 @@
+template not_wrong_inner;
+'/x' = 1;

@@ -1,0 +1,2 @@
+template set_final;
+final '/frozen' = 3;

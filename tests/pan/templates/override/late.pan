@@ -1,0 +1,2 @@
+template late;
+'/setting' = 'late';

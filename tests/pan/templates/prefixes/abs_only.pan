@@ -1,0 +1,2 @@
+template abs_only;
+'/abs' = 'a';

@@ -1,0 +1,3 @@
+template inner_prefix;
+prefix '/inner';
+'k' = 'v';

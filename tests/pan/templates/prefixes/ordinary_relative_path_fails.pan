@@ -1,0 +1,3 @@
+object template ordinary_relative_path_fails;
+# @expect=org.quattor.pan.exceptions.EvaluationException
+include 'rel_ord';

@@ -1,0 +1,2 @@
+template rel_ord;
+'relative' = 1;

@@ -1,0 +1,3 @@
+structure template disk;
+'size' = 100;
+'type' = 'ssd';

@@ -1,0 +1,2 @@
+structure template inner_struct;
+'depth' = 2;

@@ -1,0 +1,3 @@
+structure template mixin_struct;
+'mixed' = 'in';
+'sub/leaf' = 'l';

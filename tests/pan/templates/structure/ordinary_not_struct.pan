@@ -1,0 +1,2 @@
+template ordinary_not_struct;
+'/x' = 1;

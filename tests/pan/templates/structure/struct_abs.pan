@@ -1,0 +1,2 @@
+structure template struct_abs;
+'/abs' = 1;

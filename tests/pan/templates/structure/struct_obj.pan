@@ -1,0 +1,2 @@
+structure template struct_obj;
+'owner' = OBJECT;

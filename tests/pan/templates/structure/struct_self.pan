@@ -1,0 +1,4 @@
+structure template struct_self;
+'items' = list('a');
+'items' = append('b');
+'opt' ?= 'dflt';

@@ -1,0 +1,2 @@
+structure template struct_undef;
+'required' = undef;

@@ -1,0 +1,2 @@
+template old_style;
+'/style' = 'tpl';

@@ -1,0 +1,2 @@
+declaration template lib_where;
+function where_am_i = TEMPLATE;

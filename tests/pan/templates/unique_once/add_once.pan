@@ -1,0 +1,2 @@
+unique template add_once;
+'/entries' = append('u');

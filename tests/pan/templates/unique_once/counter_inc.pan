@@ -1,0 +1,2 @@
+unique template counter_inc;
+variable HITS = HITS + 1;

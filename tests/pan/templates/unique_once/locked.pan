@@ -1,0 +1,2 @@
+unique template locked;
+final '/locked' = 'yes';

@@ -1,0 +1,5 @@
+object template range_string_too_long;
+# @expect=org.quattor.pan.exceptions.ValidationException
+# @message=outside.*range 3\.\.5
+bind '/s' = string(3..5);
+'/s' = 'sixsix';
