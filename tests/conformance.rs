@@ -61,9 +61,11 @@ fn run_case(case: &Case) -> Result<(), String> {
     let compiler = Compiler::new(opts).map_err(|e| e.panc_form())?;
     let results = compiler.compile_files(std::slice::from_ref(&case.file));
     let name = compiler.object_name_for(&case.file);
+    // The object is named by its header; a misnamed case fails before it has a name.
     let result = results
         .iter()
         .find(|(n, _)| **n == *name)
+        .or_else(|| results.iter().find(|(_, r)| r.is_err()))
         .map(|(_, r)| r.clone())
         .ok_or("object was not compiled")?;
     let wanted_error = case.expects.iter().find_map(|e| class_of(e));

@@ -29,13 +29,23 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             Err(Unwind::Return(v))
         }
         ErrorFn => {
-            let mut msg = String::new();
+            let mut vals = Vec::with_capacity(args.len());
             for a in args {
-                match cx.eval(a)? {
-                    Value::Str(s) => msg.push_str(&s),
-                    other => msg.push_str(&crate::render_value(&other)),
-                }
+                vals.push(cx.eval(a)?);
             }
+            let Value::Str(first) = &vals[0] else {
+                return Err(cx.err(span, "the first argument for error() needs to be a string"));
+            };
+            let msg = if vals.len() == 1 {
+                first.to_string()
+            } else {
+                let format = crate::builtins::lookup("format").expect("format is a builtin");
+                match (format.call)(&vals) {
+                    Ok(Value::Str(s)) => s.to_string(),
+                    Ok(other) => crate::render_value(&other),
+                    Err(e) => return Err(cx.builtin_err(span, e)),
+                }
+            };
             let obj = cx.st.object.clone();
             Err(cx.err(span, format!("[{obj}] user-initiated error: {msg}")))
         }

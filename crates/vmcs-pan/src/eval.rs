@@ -59,11 +59,30 @@ pub struct Ctx<'s> {
     pub calls: Vec<Loc>,
     /// `first`/`next` positions, by key variable.
     pub iterators: Vec<(Arc<str>, Value)>,
+    /// Locals of the callers of the current function, outermost first.
+    frames: Vec<Vec<(Arc<str>, Value)>>,
+    /// panc's local variables share resources: (frame depth, name, alias group).
+    aliases: Vec<(usize, Arc<str>, u32)>,
+    /// Alias groups of the current function's arguments.
+    arg_groups: Vec<Option<u32>>,
+    next_group: u32,
 }
 
 impl<'s> Ctx<'s> {
     pub fn new(st: &'s mut State, src: Arc<SourceFile>, self_: SelfSlot) -> Ctx<'s> {
-        Ctx { st, src, locals: Vec::new(), self_, args: None, calls: Vec::new(), iterators: Vec::new() }
+        Ctx {
+            st,
+            src,
+            locals: Vec::new(),
+            self_,
+            args: None,
+            calls: Vec::new(),
+            iterators: Vec::new(),
+            frames: Vec::new(),
+            aliases: Vec::new(),
+            arg_groups: Vec::new(),
+            next_group: 0,
+        }
     }
 
     pub fn loc(&self, span: Span) -> Loc {
@@ -116,6 +135,9 @@ impl<'s> Ctx<'s> {
             Op::Assign { name, subs, value } => {
                 let v = self.eval(value)?;
                 self.assign_var(name, subs, v.clone(), c.span)?;
+                if subs.is_empty() {
+                    self.track_alias(name, value, &v);
+                }
                 Ok(v)
             }
             Op::Pure { def, args } if def.name == "substitute" && args.len() == 1 => {
@@ -294,6 +316,64 @@ impl<'s> Ctx<'s> {
         Ok(last)
     }
 
+    fn group_of(&self, depth: usize, name: &str) -> Option<u32> {
+        self.aliases.iter().find(|(d, n, _)| *d == depth && &**n == name).map(|(_, _, g)| *g)
+    }
+
+    fn new_group(&mut self) -> u32 {
+        self.next_group += 1;
+        self.next_group
+    }
+
+    /// The alias group of a local resource read by `value` (a plain local, or `ARGV[i]`).
+    fn source_group(&mut self, value: &Code, v: &Value) -> Option<u32> {
+        if !v.is_resource() {
+            return None;
+        }
+        let depth = self.frames.len();
+        match &value.op {
+            Op::Var { name, subs } if subs.is_empty() && self.has_local(name) => Some(match self.group_of(depth, name) {
+                Some(g) => g,
+                None => {
+                    let g = self.new_group();
+                    self.aliases.push((depth, name.clone(), g));
+                    g
+                }
+            }),
+            Op::Var { name, subs } if &**name == "ARGV" && subs.len() == 1 && !self.has_local(name) => {
+                let Some(Value::Long(i)) = subs[0].as_const() else { return None };
+                self.arg_groups.get(*i as usize).copied().flatten()
+            }
+            _ => None,
+        }
+    }
+
+    /// After `name = value`: join `value`'s alias group, or leave any group.
+    fn track_alias(&mut self, name: &Arc<str>, value: &Code, v: &Value) {
+        let depth = self.frames.len();
+        let g = self.source_group(value, v);
+        self.aliases.retain(|(d, n, _)| !(*d == depth && n == name));
+        if let Some(g) = g {
+            self.aliases.push((depth, name.clone(), g));
+        }
+    }
+
+    /// After a subscript write to local `name`: every alias sees the new resource.
+    fn propagate_alias(&mut self, name: &Arc<str>) {
+        let depth = self.frames.len();
+        let Some(g) = self.group_of(depth, name) else { return };
+        let Some(i) = self.local(name) else { return };
+        let v = self.locals[i].1.clone();
+        let members: Vec<(usize, Arc<str>)> =
+            self.aliases.iter().filter(|(_, _, x)| *x == g).map(|(d, n, _)| (*d, n.clone())).collect();
+        for (d, n) in members {
+            let frame = if d == depth { &mut self.locals } else { &mut self.frames[d] };
+            if let Some(slot) = frame.iter_mut().rev().find(|(x, _)| *x == n) {
+                slot.1 = v.clone();
+            }
+        }
+    }
+
     fn check_iterations(&self, n: u64, span: Span) -> EResult<()> {
         let max = if self.st.compile_time { 1000 } else { self.st.opts.max_iteration };
         if n > max {
@@ -418,6 +498,9 @@ impl<'s> Ctx<'s> {
         let mut tmp = std::mem::take(&mut self.locals[i].1);
         let r = set_sub(&mut tmp, &keys, v);
         self.locals[i].1 = tmp;
+        if r.is_ok() {
+            self.propagate_alias(name);
+        }
         r.map_err(|m| {
             let class = if m.starts_with("index 0 is not a valid term") { ErrorClass::Syntax } else { ErrorClass::Evaluation };
             self.err_class(class, span, m)
@@ -432,8 +515,11 @@ impl<'s> Ctx<'s> {
             return Err(self.err(span, format!("function '{name}' is not defined")));
         };
         let mut argv = Vec::with_capacity(args.len());
+        let mut groups = Vec::with_capacity(args.len());
         for a in args {
-            argv.push(self.eval(a)?);
+            let v = self.eval(a)?;
+            groups.push(self.source_group(a, &v));
+            argv.push(v);
         }
         while matches!(argv.last(), Some(Value::Null)) {
             argv.pop();
@@ -442,6 +528,8 @@ impl<'s> Ctx<'s> {
             return Err(self.err(span, format!("call depth limit ({}) exceeded", self.st.opts.max_recursion)));
         }
         let saved_locals = std::mem::take(&mut self.locals);
+        self.frames.push(saved_locals);
+        let saved_groups = std::mem::replace(&mut self.arg_groups, groups);
         let saved_args = self.args.replace((name.clone(), argv));
         let saved_src = std::mem::replace(&mut self.src, f.src.clone());
         let call_loc = Loc { file: saved_src.clone(), span };
@@ -450,7 +538,10 @@ impl<'s> Ctx<'s> {
         self.calls.pop();
         self.src = saved_src;
         self.args = saved_args;
-        self.locals = saved_locals;
+        self.arg_groups = saved_groups;
+        let depth = self.frames.len();
+        self.aliases.retain(|(d, _, _)| *d < depth);
+        self.locals = self.frames.pop().unwrap_or_default();
         match r {
             Ok(v) => Ok(v),
             Err(Unwind::Return(v)) => Ok(v),
