@@ -56,8 +56,16 @@ enum Slot {
     Done(Result<Arc<Built>, Error>),
 }
 
+/// Called in a worker thread as soon as an object is finished (e.g. to write its files).
+pub type OnDone = Box<dyn Fn(&str, &Result<Arc<Built>, Error>) + Send + Sync>;
+
+type Found = Option<(PathBuf, PathBuf, usize)>;
+
 /// One compile run.
 pub struct Compiler {
+    on_done: Option<OnDone>,
+    /// Template look-ups by (LOADPATH, name): the include path is searched once per name.
+    found: Mutex<HashMap<(Vec<String>, String), Found>>,
     pub opts: CompileOptions,
     eval_opts: Arc<Options>,
     cache: TemplateCache,
@@ -76,6 +84,8 @@ impl Compiler {
             Some(text) => Some(initial_data(text)?),
         };
         Ok(Arc::new(Compiler {
+            on_done: None,
+            found: Mutex::new(HashMap::new()),
             opts,
             eval_opts,
             cache: TemplateCache::default(),
@@ -84,6 +94,14 @@ impl Compiler {
             finished: Mutex::new(Vec::new()),
             initial_root,
         }))
+    }
+
+    /// Like [`Compiler::new`], calling `on_done` for every finished object.
+    pub fn with_callback(opts: CompileOptions, on_done: OnDone) -> Result<Arc<Compiler>, Error> {
+        let c = Compiler::new(opts)?;
+        let mut c = Arc::try_unwrap(c).unwrap_or_else(|_| unreachable!("fresh compiler"));
+        c.on_done = Some(on_done);
+        Ok(Arc::new(c))
     }
 
     /// The object name of a template file: its path below an include directory, no extension.
@@ -188,6 +206,9 @@ impl Compiler {
             }
         }
         let r = self.build(name, file).map(Arc::new);
+        if let Some(cb) = &self.on_done {
+            cb(name, &r);
+        }
         let mut map = self.objects.lock().unwrap();
         map.insert(Arc::from(name), Slot::Done(r.clone()));
         self.finished.lock().unwrap().push(Arc::from(name));
@@ -247,8 +268,14 @@ impl Compiler {
         Ok(Built { name: Arc::from(name), root: st.root, deps: st.deps, reads: st.read_objects })
     }
 
-    fn find_template(&self, st: &State, name: &str) -> Option<(PathBuf, PathBuf, usize)> {
-        loader::search(&self.opts.include_dirs, &loader::loadpath_of(st), name, &[".pan", ".tpl"])
+    fn find_template(&self, st: &State, name: &str) -> Found {
+        let key = (loader::loadpath_of(st), name.to_string());
+        if let Some(f) = self.found.lock().unwrap().get(&key) {
+            return f.clone();
+        }
+        let f = loader::search(&self.opts.include_dirs, &key.0, name, &[".pan", ".tpl"]);
+        self.found.lock().unwrap().insert(key, f.clone());
+        f
     }
 }
 

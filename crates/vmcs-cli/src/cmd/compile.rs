@@ -2,10 +2,11 @@
 //! requested formats; no file is written for an object that failed.
 
 use crate::report::{ErrorFormat, Reporter};
-use miette::{miette, IntoDiagnostic};
+use miette::miette;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use vmcs_pan::output::Format;
 use vmcs_pan::{CompileOptions, Compiler};
 
@@ -68,7 +69,20 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
     };
     let out_dir = args.output_dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let mut reporter = Reporter::new(args.error_format);
-    let compiler = match Compiler::new(opts) {
+    // Each object's files are written by the thread that finished it.
+    let write_errors: Arc<Mutex<Vec<String>>> = Arc::default();
+    let on_done = {
+        let (out_dir, formats, errs) = (out_dir.clone(), formats.clone(), write_errors.clone());
+        let made_dirs: Mutex<HashSet<PathBuf>> = Mutex::default();
+        Box::new(move |name: &str, r: &Result<Arc<vmcs_pan::Built>, vmcs_pan::Error>| {
+            if let Ok(built) = r {
+                if let Err(e) = write_outputs(&out_dir, name, built, &formats, &made_dirs) {
+                    errs.lock().unwrap().push(e);
+                }
+            }
+        })
+    };
+    let compiler = match Compiler::with_callback(opts, on_done) {
         Ok(c) => c,
         Err(e) => {
             reporter.error(&e);
@@ -90,14 +104,14 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
     }
     let results = compiler.compile_files(&args.templates);
     let mut written = 0usize;
-    for (name, r) in &results {
+    for (_, r) in &results {
         match r {
-            Ok(built) => {
-                write_outputs(&out_dir, name, built, &formats)?;
-                written += 1;
-            }
+            Ok(_) => written += 1,
             Err(e) => reporter.error(e),
         }
+    }
+    for e in write_errors.lock().unwrap().iter() {
+        reporter.error(&vmcs_pan::Error::new(vmcs_pan::ErrorClass::System, e.clone()));
     }
     reporter.finish();
     if args.verbose {
@@ -119,16 +133,25 @@ pub fn include_dirs(spec: Option<&str>) -> Vec<PathBuf> {
     }
 }
 
-fn write_outputs(out_dir: &std::path::Path, name: &Arc<str>, built: &vmcs_pan::Built, formats: &[Format]) -> miette::Result<()> {
+fn write_outputs(
+    out_dir: &std::path::Path,
+    name: &str,
+    built: &vmcs_pan::Built,
+    formats: &[Format],
+    made_dirs: &Mutex<HashSet<PathBuf>>,
+) -> Result<(), String> {
     let mut buf = Vec::with_capacity(16 * 1024);
     for f in formats {
         buf.clear();
         f.write(&built.root, &built.deps, &mut buf);
         let file = out_dir.join(format!("{name}.{}", f.extension()));
         if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir).into_diagnostic()?;
+            if !made_dirs.lock().unwrap().contains(dir) {
+                std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                made_dirs.lock().unwrap().insert(dir.to_path_buf());
+            }
         }
-        std::fs::write(&file, &buf).into_diagnostic()?;
+        std::fs::write(&file, &buf).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
     Ok(())
 }
