@@ -38,7 +38,11 @@ fn cases(root: &Path) -> Vec<Case> {
             }
         }
         if !expects.is_empty() {
-            out.push(Case { file: p.to_path_buf(), expects, message });
+            out.push(Case {
+                file: p.to_path_buf(),
+                expects,
+                message,
+            });
         }
     }
     out
@@ -57,7 +61,11 @@ fn class_of(expect: &str) -> Option<ErrorClass> {
 
 fn run_case(case: &Case) -> Result<(), String> {
     let dir = case.file.parent().unwrap().to_path_buf();
-    let opts = CompileOptions { include_dirs: vec![dir], nthread: 1, ..CompileOptions::default() };
+    let opts = CompileOptions {
+        include_dirs: vec![dir],
+        nthread: 1,
+        ..CompileOptions::default()
+    };
     let compiler = Compiler::new(opts).map_err(|e| e.panc_form())?;
     let results = compiler.compile_files(std::slice::from_ref(&case.file));
     let name = compiler.object_name_for(&case.file);
@@ -72,7 +80,11 @@ fn run_case(case: &Case) -> Result<(), String> {
     match (result, wanted_error) {
         (Err(e), Some(class)) => {
             if e.class != class {
-                return Err(format!("expected a {} error, got: {}", class.name(), e.panc_form()));
+                return Err(format!(
+                    "expected a {} error, got: {}",
+                    class.name(),
+                    e.panc_form()
+                ));
             }
             if let Some(m) = &case.message {
                 let re = regex::Regex::new(m).map_err(|e| format!("bad @message regex: {e}"))?;
@@ -83,15 +95,22 @@ fn run_case(case: &Case) -> Result<(), String> {
             Ok(())
         }
         (Err(e), None) => Err(format!("expected success, got: {}", e.panc_form())),
-        (Ok(_), Some(class)) => Err(format!("expected a {} error, but the object compiled", class.name())),
+        (Ok(_), Some(class)) => Err(format!(
+            "expected a {} error, but the object compiled",
+            class.name()
+        )),
         (Ok(built), None) => {
             let mut xml = Vec::new();
-            Format::parse("pan").unwrap().write(&built.root, &built.deps, &mut xml);
+            Format::parse("pan")
+                .unwrap()
+                .write(&built.root, &built.deps, &mut xml);
             let xml = String::from_utf8(xml).map_err(|e| e.to_string())?;
-            let package = sxd_document::parser::parse(&xml).map_err(|e| format!("output is not XML: {e:?}"))?;
+            let package = sxd_document::parser::parse(&xml)
+                .map_err(|e| format!("output is not XML: {e:?}"))?;
             let doc = package.as_document();
             for x in &case.expects {
-                let v = sxd_xpath::evaluate_xpath(&doc, x).map_err(|e| format!("bad XPath {x:?}: {e:?}"))?;
+                let v = sxd_xpath::evaluate_xpath(&doc, x)
+                    .map_err(|e| format!("bad XPath {x:?}: {e:?}"))?;
                 let ok = match v {
                     sxd_xpath::Value::Boolean(b) => b,
                     sxd_xpath::Value::Nodeset(n) => n.size() > 0,
@@ -115,9 +134,22 @@ fn pan_conformance_tree() {
     let mut failures = Vec::new();
     for c in &all {
         if let Err(why) = run_case(c) {
-            failures.push(format!("{}: {why}", c.file.strip_prefix(&root).unwrap_or(&c.file).display()));
+            failures.push(format!(
+                "{}: {why}",
+                c.file.strip_prefix(&root).unwrap_or(&c.file).display()
+            ));
         }
     }
-    println!("conformance: {} passed, {} failed", all.len() - failures.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    println!(
+        "conformance: {} passed, {} failed",
+        all.len() - failures.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod cmd;
 mod report;
+mod resolve;
 
 /// vmcs: describe virtual machines in Pan, compile them to validated profiles, resolve their
 /// software and spawn them.

@@ -26,9 +26,15 @@ pub struct Reporter {
 impl Reporter {
     pub fn new(format: ErrorFormat) -> Reporter {
         if format == ErrorFormat::Human && std::env::var_os("NO_COLOR").is_none() {
-            let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().build())));
+            let _ = miette::set_hook(Box::new(|_| {
+                Box::new(miette::MietteHandlerOpts::new().build())
+            }));
         }
-        Reporter { format, sarif: Vec::new(), count: 0 }
+        Reporter {
+            format,
+            sarif: Vec::new(),
+            count: 0,
+        }
     }
 
     pub fn error(&mut self, e: &Error) {
@@ -99,7 +105,9 @@ impl Reporter {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_prop(s: &str) -> String {

@@ -56,6 +56,9 @@ enum Slot {
     Done(Result<Arc<Built>, Error>),
 }
 
+/// One object's outcome.
+pub type ObjectResult = Result<Arc<Built>, Error>;
+
 /// Called in a worker thread as soon as an object is finished (e.g. to write its files).
 pub type OnDone = Box<dyn Fn(&str, &Result<Arc<Built>, Error>) + Send + Sync>;
 
@@ -78,7 +81,10 @@ pub struct Compiler {
 
 impl Compiler {
     pub fn new(opts: CompileOptions) -> Result<Arc<Compiler>, Error> {
-        let eval_opts = Arc::new(Options { max_iteration: opts.max_iteration, max_recursion: opts.max_recursion });
+        let eval_opts = Arc::new(Options {
+            max_iteration: opts.max_iteration,
+            max_recursion: opts.max_recursion,
+        });
         let initial_root = match &opts.initial_data {
             None => None,
             Some(text) => Some(initial_data(text)?),
@@ -116,14 +122,18 @@ impl Compiler {
                 }
             }
         }
-        file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+        file.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 
     /// Compile the given object template files (in parallel) and return every object built,
     /// in completion order: those named and those read through external paths.
-    pub fn compile_files(self: &Arc<Self>, files: &[PathBuf]) -> Vec<(Arc<str>, Result<Arc<Built>, Error>)> {
+    pub fn compile_files(self: &Arc<Self>, files: &[PathBuf]) -> Vec<(Arc<str>, ObjectResult)> {
         let threads = match self.opts.nthread {
-            0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            0 => std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1),
             n => n,
         }
         .min(files.len().max(1));
@@ -147,14 +157,20 @@ impl Compiler {
         }
         let order = self.finished.lock().unwrap().clone();
         let map = self.objects.lock().unwrap();
-        let mut out: Vec<(Arc<str>, Result<Arc<Built>, Error>)> = order
+        let mut out: Vec<(Arc<str>, ObjectResult)> = order
             .into_iter()
             .filter_map(|n| match map.get(&n) {
                 Some(Slot::Done(r)) => Some((n.clone(), r.clone())),
                 _ => None,
             })
             .collect();
-        out.extend(early.into_inner().unwrap().into_iter().map(|(n, e)| (n, Err(e))));
+        out.extend(
+            early
+                .into_inner()
+                .unwrap()
+                .into_iter()
+                .map(|(n, e)| (n, Err(e))),
+        );
         out
     }
 
@@ -162,7 +178,10 @@ impl Compiler {
     /// must sit where that name says, and the name must be found on the include path.
     fn compile_file_object(self: &Arc<Self>, file: &Path) -> Result<(), (Arc<str>, Error)> {
         let fallback: Arc<str> = Arc::from(self.object_name_for(file).as_str());
-        let tpl = self.cache.get_any(file).map_err(|e| (fallback.clone(), e))?;
+        let tpl = self
+            .cache
+            .get_any(file)
+            .map_err(|e| (fallback.clone(), e))?;
         let name = tpl.name.clone();
         let stem_ok = {
             let f = absolute(file).with_extension("");
@@ -175,8 +194,11 @@ impl Compiler {
         let Some((found_file, _, _)) = found else {
             return Err((
                 name.clone(),
-                Error::new(ErrorClass::Evaluation, format!("cannot locate object template named '{name}'"))
-                    .with_hint("the include path must contain the template under its declared name"),
+                Error::new(
+                    ErrorClass::Evaluation,
+                    format!("cannot locate object template named '{name}'"),
+                )
+                .with_hint("the include path must contain the template under its declared name"),
             ));
         };
         let _ = self.object(&name, Some(&found_file));
@@ -236,12 +258,19 @@ impl Compiler {
             None => match loader::search(&self.opts.include_dirs, &[], name, &[".pan", ".tpl"]) {
                 Some((f, base, _)) => (f, base),
                 None => {
-                    return Err(Error::new(ErrorClass::Evaluation, format!("cannot locate object template '{name}'")));
+                    return Err(Error::new(
+                        ErrorClass::Evaluation,
+                        format!("cannot locate object template '{name}'"),
+                    ));
                 }
             },
         };
         let ext_tpl = file.extension().map(|e| e == "tpl").unwrap_or(false);
-        st.dep(name, if ext_tpl { DepKind::Tpl } else { DepKind::Pan }, Some(dir));
+        st.dep(
+            name,
+            if ext_tpl { DepKind::Tpl } else { DepKind::Pan },
+            Some(dir),
+        );
         let tpl = self.cache.get(&file, name)?;
         if tpl.kind != vmcs_syntax::TemplateKind::Object {
             return Err(Error::new(
@@ -259,13 +288,21 @@ impl Compiler {
                 if let Err(e) = self.object(&other, None) {
                     return Err(Error::new(
                         ErrorClass::Validation,
-                        format!("object '{other}' read by '{name}' is not valid: {}", e.message),
+                        format!(
+                            "object '{other}' read by '{name}' is not valid: {}",
+                            e.message
+                        ),
                     )
                     .in_file(file.clone()));
                 }
             }
         }
-        Ok(Built { name: Arc::from(name), root: st.root, deps: st.deps, reads: st.read_objects })
+        Ok(Built {
+            name: Arc::from(name),
+            root: st.root,
+            deps: st.deps,
+            reads: st.read_objects,
+        })
     }
 
     fn find_template(&self, st: &State, name: &str) -> Found {
@@ -285,7 +322,10 @@ struct EnvImpl(Arc<Compiler>);
 impl Env for EnvImpl {
     fn load_template(&self, st: &mut State, name: &str) -> Result<Arc<CompiledTemplate>, Error> {
         if !loader::valid_template_name(name) {
-            return Err(Error::new(ErrorClass::Evaluation, format!("invalid template name: '{name}'")));
+            return Err(Error::new(
+                ErrorClass::Evaluation,
+                format!("invalid template name: '{name}'"),
+            ));
         }
         match self.0.find_template(st, name) {
             Some((file, base, ext)) => {
@@ -294,8 +334,13 @@ impl Env for EnvImpl {
             }
             None => {
                 st.dep(name, DepKind::AbsentSource, None);
-                Err(Error::new(ErrorClass::Evaluation, format!("cannot locate template '{name}'"))
-                    .with_hint("check the template name and the include path (--include-path, LOADPATH)"))
+                Err(Error::new(
+                    ErrorClass::Evaluation,
+                    format!("cannot locate template '{name}'"),
+                )
+                .with_hint(
+                    "check the template name and the include path (--include-path, LOADPATH)",
+                ))
             }
         }
     }
@@ -311,7 +356,12 @@ impl Env for EnvImpl {
     }
 
     fn find_file(&self, st: &mut State, name: &str) -> Option<PathBuf> {
-        match loader::search(&self.0.opts.include_dirs, &loader::loadpath_of(st), name, &[""]) {
+        match loader::search(
+            &self.0.opts.include_dirs,
+            &loader::loadpath_of(st),
+            name,
+            &[""],
+        ) {
             Some((f, base, _)) => {
                 st.dep(name, DepKind::Text, Some(base));
                 Some(f)
@@ -328,7 +378,10 @@ impl Env for EnvImpl {
             Some((_, base, ext)) => st.dep(name, loader::dep_kind_for(ext), Some(base)),
             None => {
                 st.dep(name, DepKind::AbsentSource, None);
-                return Err(Error::new(ErrorClass::Evaluation, format!("cannot locate object template '{name}'")));
+                return Err(Error::new(
+                    ErrorClass::Evaluation,
+                    format!("cannot locate object template '{name}'"),
+                ));
             }
         }
         let built = self.0.object(name, None)?;
@@ -343,7 +396,10 @@ fn absolute(p: &Path) -> PathBuf {
 /// Evaluate `--initial-data` (a DML expression giving a dict) at compile time.
 fn initial_data(text: &str) -> Result<Value, Error> {
     let wrapped = format!("object template initial_data;\n'/' = {text};\n");
-    let src = Arc::new(crate::diag::SourceFile::new(PathBuf::from("<initial-data>"), Arc::from(wrapped)));
+    let src = Arc::new(crate::diag::SourceFile::new(
+        PathBuf::from("<initial-data>"),
+        Arc::from(wrapped),
+    ));
     let tpl = loader::compile_source(src, Some("initial_data"))?;
     let mut st = State::compile_time();
     st.compile_time = false;

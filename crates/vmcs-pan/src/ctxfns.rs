@@ -57,19 +57,28 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             Ok(Value::list(out))
         }
         DictFn => {
-            if args.len() % 2 != 0 {
-                return Err(cx.err(span, format!("{name}() requires an even number of arguments")));
+            if !args.len().is_multiple_of(2) {
+                return Err(cx.err(
+                    span,
+                    format!("{name}() requires an even number of arguments"),
+                ));
             }
             let mut d = Dict::new();
             for pair in args.chunks(2) {
                 let k = cx.eval(&pair[0])?;
                 let v = cx.eval(&pair[1])?;
                 let Value::Str(k) = k else {
-                    return Err(cx.err(span, format!("{name}() keys must be strings; {} found", k.type_name())));
+                    return Err(cx.err(
+                        span,
+                        format!("{name}() keys must be strings; {} found", k.type_name()),
+                    ));
                 };
                 check_key(&k).map_err(|m| cx.err(span, m))?;
                 if k.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(cx.err(span, format!("invalid dict key '{k}': a key cannot be a number")));
+                    return Err(cx.err(
+                        span,
+                        format!("invalid dict key '{k}': a key cannot be a number"),
+                    ));
                 }
                 if v.is_null() {
                     d.remove(&Key(k));
@@ -91,7 +100,10 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                     Some((n, subs)) if subs.is_empty() && !cx.has_local(n) => {
                         cx.compile_time_guard(span, "a variable that is not local")?;
                         if cx.st.globals.contains_key(&**n) {
-                            return Err(cx.err(span, format!("global variable '{n}' cannot be modified from DML block")));
+                            return Err(cx.err(
+                                span,
+                                format!("global variable '{n}' cannot be modified from DML block"),
+                            ));
                         }
                         match cx.lookup_var(n, span) {
                             Ok(Some(v)) => v,
@@ -106,7 +118,13 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                 target = Value::empty_list();
             }
             let Some(l) = target.list_mut() else {
-                return Err(cx.err(span, format!("{name}() requires a list as its first argument; {} found", target.type_name())));
+                return Err(cx.err(
+                    span,
+                    format!(
+                        "{name}() requires a list as its first argument; {} found",
+                        target.type_name()
+                    ),
+                ));
             };
             if v.is_null() {
                 return Err(cx.err(span, format!("{name}() cannot add null to a list")));
@@ -133,7 +151,9 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
         Splice => Err(cx.err(span, "splice() on lists is handled by the string builtins")),
         CloneFn => cx.eval(&args[0]),
         Delete => {
-            let Op::Var { name, subs } = &args[0].op else { unreachable!("checked when lowered") };
+            let Op::Var { name, subs } = &args[0].op else {
+                unreachable!("checked when lowered")
+            };
             if subs.is_empty() {
                 cx.locals.retain(|(n, _)| n != name);
                 return Ok(Value::Undef);
@@ -157,14 +177,20 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             cx.compile_time_guard(span, "value()")?;
             let p = string_arg(cx, &args[0], name, span)?;
             let found = if args.len() == 2 {
-                path_value(cx, &p, span).ok().flatten().filter(|v| !v.is_undef())
+                path_value(cx, &p, span)
+                    .ok()
+                    .flatten()
+                    .filter(|v| !v.is_undef())
             } else {
                 path_value(cx, &p, span)?
             };
             match found {
                 Some(v) => Ok(v),
                 None if args.len() == 2 => cx.eval(&args[1]),
-                None => Err(cx.err(span, format!("value(): path '{p}' does not have an associated value"))),
+                None => Err(cx.err(
+                    span,
+                    format!("value(): path '{p}' does not have an associated value"),
+                )),
             }
         }
         PathExists => {
@@ -216,11 +242,19 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                 return Err(cx.err(span, "if_exists() requires a string argument"));
             };
             cx.compile_time_guard(span, "if_exists()")?;
-            Ok(if template_exists(cx, &s, span)? { Value::Str(s) } else { Value::Undef })
+            Ok(if template_exists(cx, &s, span)? {
+                Value::Str(s)
+            } else {
+                Value::Undef
+            })
         }
-        IsBoolean | IsLong | IsDouble | IsString | IsList | IsDict | IsNull | IsNumber | IsProperty | IsResource => {
+        IsBoolean | IsLong | IsDouble | IsString | IsList | IsDict | IsNull | IsNumber
+        | IsProperty | IsResource => {
             if let Op::Var { name: vn, subs } = &args[0].op {
-                if subs.is_empty() && !cx.st.compile_time && matches!(cx.lookup_var(vn, span), Ok(None)) {
+                if subs.is_empty()
+                    && !cx.st.compile_time
+                    && matches!(cx.lookup_var(vn, span), Ok(None))
+                {
                     return Ok(Value::Bool(false));
                 }
             }
@@ -241,12 +275,17 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
         IsValid => {
             cx.compile_time_guard(span, "is_valid()")?;
             let t = match &args[0].op {
-                Op::Var { name: tn, subs } if subs.is_empty() && !cx.has_local(tn) => Value::Str(tn.clone()),
+                Op::Var { name: tn, subs } if subs.is_empty() && !cx.has_local(tn) => {
+                    Value::Str(tn.clone())
+                }
                 _ => cx.eval(&args[0])?,
             };
             let v = cx.eval(&args[1])?;
             let Value::Str(tn) = t else {
-                return Err(cx.err(span, "is_valid() requires a type name as its first argument"));
+                return Err(cx.err(
+                    span,
+                    "is_valid() requires a type name as its first argument",
+                ));
             };
             let Some(ty) = crate::types::named(cx.st, &tn) else {
                 return Err(cx.err(span, format!("is_valid(): type '{tn}' is not defined")));
@@ -260,7 +299,11 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             if n.split('/').any(|t| t == ".." || t == ".") {
                 return Err(cx.err(span, format!("invalid template name ({n})")));
             }
-            let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "no include path"))?;
+            let env = cx
+                .st
+                .env
+                .clone()
+                .ok_or_else(|| cx.err(span, "no include path"))?;
             let found = env.find_file(cx.st, &n);
             if f == FileExists {
                 return Ok(Value::Bool(found.is_some()));
@@ -270,7 +313,10 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                 None => None,
             };
             let Some(file) = found else {
-                return Err(cx.err(span, format!("file_contents(): file '{n}' could not be found")));
+                return Err(cx.err(
+                    span,
+                    format!("file_contents(): file '{n}' could not be found"),
+                ));
             };
             read_file(cx, &file, compression.as_deref(), span)
         }
@@ -280,7 +326,13 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
 fn string_arg(cx: &mut Ctx, a: &Code, name: &str, span: Span) -> EResult<Arc<str>> {
     match cx.eval(a)? {
         Value::Str(s) => Ok(s),
-        other => Err(cx.err(span, format!("{name}() requires a string argument; {} found", other.type_name()))),
+        other => Err(cx.err(
+            span,
+            format!(
+                "{name}() requires a string argument; {} found",
+                other.type_name()
+            ),
+        )),
     }
 }
 
@@ -322,7 +374,13 @@ fn merge(cx: &Ctx, vals: &[Value], span: Span) -> EResult<Value> {
             }
             Ok(Value::dict(out))
         }
-        other => Err(cx.err(span, format!("merge() requires lists or dicts; {} found", other.type_name()))),
+        other => Err(cx.err(
+            span,
+            format!(
+                "merge() requires lists or dicts; {} found",
+                other.type_name()
+            ),
+        )),
     }
 }
 
@@ -334,11 +392,18 @@ fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Valu
         _ => None,
     };
     let (kn, vn) = (var_name(&args[1]), var_name(&args[2]));
-    let iter_id = kn.clone().or_else(|| vn.clone()).unwrap_or_else(|| Arc::from(""));
+    let iter_id = kn
+        .clone()
+        .or_else(|| vn.clone())
+        .unwrap_or_else(|| Arc::from(""));
     if !first && !cx.iterators.iter().any(|(n, _)| *n == iter_id) {
         return Err(cx.err(span, "no valid iterator found for resource"));
     }
-    let cur_pos = cx.iterators.iter().find(|(n, _)| *n == iter_id).map(|(_, p)| p.clone());
+    let cur_pos = cx
+        .iterators
+        .iter()
+        .find(|(n, _)| *n == iter_id)
+        .map(|(_, p)| p.clone());
     let cur_key = if first { None } else { cur_pos };
     let next: Option<(Value, Value)> = match &res {
         Value::List(l) => {
@@ -352,15 +417,24 @@ fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Valu
         Value::Dict(d) => {
             let item = match (&cur_key, first) {
                 (_, true) => d.iter().next(),
-                (Some(Value::Str(k)), false) => {
-                    d.range::<crate::value::Key, _>((std::ops::Bound::Excluded(Key(k.clone())), std::ops::Bound::Unbounded)).next()
-                }
+                (Some(Value::Str(k)), false) => d
+                    .range::<crate::value::Key, _>((
+                        std::ops::Bound::Excluded(Key(k.clone())),
+                        std::ops::Bound::Unbounded,
+                    ))
+                    .next(),
                 _ => None,
             };
             item.map(|(k, v)| (Value::Str(k.0.clone()), v.clone()))
         }
         other => {
-            return Err(cx.err(span, format!("first()/next() require a resource; {} found", other.type_name())));
+            return Err(cx.err(
+                span,
+                format!(
+                    "first()/next() require a resource; {} found",
+                    other.type_name()
+                ),
+            ));
         }
     };
     match next {
@@ -389,7 +463,9 @@ pub fn path_value(cx: &mut Ctx, p: &str, span: Span) -> EResult<Option<Value>> {
     let path = parse_path(p).map_err(|m| cx.err(span, m))?;
     match &path.kind {
         PathKind::Absolute => Ok(tree::get(&cx.st.root, &path.terms).cloned()),
-        PathKind::Relative if cx.st.kind_stack.last() == Some(&vmcs_syntax::TemplateKind::Structure) => {
+        PathKind::Relative
+            if cx.st.kind_stack.last() == Some(&vmcs_syntax::TemplateKind::Structure) =>
+        {
             Ok(tree::get(&cx.st.root, &path.terms).cloned())
         }
         PathKind::Relative => Err(cx.err(span, format!("relative path '{p}' cannot be used here"))),
@@ -397,8 +473,14 @@ pub fn path_value(cx: &mut Ctx, p: &str, span: Span) -> EResult<Option<Value>> {
             if **obj == *cx.st.object {
                 return Ok(tree::get(&cx.st.root, &path.terms).cloned());
             }
-            let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "external paths are not available here"))?;
-            let root = env.object_profile(cx.st, obj).map_err(|e| Unwind::from(e.at(cx.loc(span))))?;
+            let env = cx
+                .st
+                .env
+                .clone()
+                .ok_or_else(|| cx.err(span, "external paths are not available here"))?;
+            let root = env
+                .object_profile(cx.st, obj)
+                .map_err(|e| Unwind::from(e.at(cx.loc(span))))?;
             if !cx.st.read_objects.contains(obj) {
                 cx.st.read_objects.push(obj.clone());
             }
@@ -411,7 +493,11 @@ fn template_exists(cx: &mut Ctx, name: &str, span: Span) -> EResult<bool> {
     if !loader::valid_template_name(name) {
         return Err(cx.err(span, format!("invalid template name: '{name}'")));
     }
-    let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "no include path"))?;
+    let env = cx
+        .st
+        .env
+        .clone()
+        .ok_or_else(|| cx.err(span, "no include path"))?;
     Ok(env.template_exists(cx.st, name))
 }
 
@@ -419,8 +505,11 @@ fn template_exists(cx: &mut Ctx, name: &str, span: Span) -> EResult<bool> {
 fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
     cx.compile_time_guard(span, "create()")?;
     let name = string_arg(cx, &args[0], "create", span)?;
-    if (args.len() - 1) % 2 != 0 {
-        return Err(cx.err(span, "create() requires a template name followed by key/value pairs"));
+    if !(args.len() - 1).is_multiple_of(2) {
+        return Err(cx.err(
+            span,
+            "create() requires a template name followed by key/value pairs",
+        ));
     }
     let mut extra = Vec::new();
     for pair in args[1..].chunks(2) {
@@ -429,10 +518,16 @@ fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
         let v = cx.eval(&pair[1])?;
         extra.push((k, v));
     }
-    let env = cx.st.env.clone().ok_or_else(|| cx.err(span, "no include path"))?;
+    let env = cx
+        .st
+        .env
+        .clone()
+        .ok_or_else(|| cx.err(span, "no include path"))?;
     let tpl = env.load_template(cx.st, &name).map_err(|e| {
         if matches!(e.class, ErrorClass::Parse | ErrorClass::Syntax) && e.loc.is_some() {
-            Unwind::from(crate::diag::Error::new(ErrorClass::Evaluation, e.panc_form()).at(cx.loc(span)))
+            Unwind::from(
+                crate::diag::Error::new(ErrorClass::Evaluation, e.panc_form()).at(cx.loc(span)),
+            )
         } else {
             Unwind::from(e.at(cx.loc(span)))
         }
@@ -440,11 +535,17 @@ fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
     if tpl.kind != vmcs_syntax::TemplateKind::Structure {
         return Err(cx.err(
             span,
-            format!("create() requires a structure template; '{name}' is a {} template", tpl.kind.upper_name()),
+            format!(
+                "create() requires a structure template; '{name}' is a {} template",
+                tpl.kind.upper_name()
+            ),
         ));
     }
     if cx.st.include_depth + cx.calls.len() + 1 >= cx.st.opts.max_recursion {
-        return Err(cx.err(span, format!("call depth limit ({}) exceeded", cx.st.opts.max_recursion)));
+        return Err(cx.err(
+            span,
+            format!("call depth limit ({}) exceeded", cx.st.opts.max_recursion),
+        ));
     }
     // The structure template runs with its own root; everything else is shared.
     let saved_root = std::mem::replace(&mut cx.st.root, Value::empty_dict());
@@ -469,8 +570,19 @@ fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
     Ok(built)
 }
 
-fn read_file(cx: &mut Ctx, file: &std::path::Path, compression: Option<&str>, span: Span) -> EResult<Value> {
-    let bytes = std::fs::read(file).map_err(|e| cx.err_class(ErrorClass::System, span, format!("cannot read {}: {e}", file.display())))?;
+fn read_file(
+    cx: &mut Ctx,
+    file: &std::path::Path,
+    compression: Option<&str>,
+    span: Span,
+) -> EResult<Value> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        cx.err_class(
+            ErrorClass::System,
+            span,
+            format!("cannot read {}: {e}", file.display()),
+        )
+    })?;
     let bytes = match compression {
         None => bytes,
         Some("gzip") | Some("gz") => {
@@ -478,14 +590,22 @@ fn read_file(cx: &mut Ctx, file: &std::path::Path, compression: Option<&str>, sp
             let mut out = Vec::new();
             flate2::read::GzDecoder::new(&bytes[..])
                 .read_to_end(&mut out)
-                .map_err(|e| cx.err_class(ErrorClass::System, span, format!("cannot decompress {}: {e}", file.display())))?;
+                .map_err(|e| {
+                    cx.err_class(
+                        ErrorClass::System,
+                        span,
+                        format!("cannot decompress {}: {e}", file.display()),
+                    )
+                })?;
             out
         }
         Some(other) => return Err(cx.err(span, format!("invalid compression name ({other})"))),
     };
     match String::from_utf8(bytes) {
         Ok(s) => Ok(Value::string(s)),
-        Err(e) => Ok(Value::string(String::from_utf8_lossy(e.as_bytes()).into_owned())),
+        Err(e) => Ok(Value::string(
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        )),
     }
 }
 

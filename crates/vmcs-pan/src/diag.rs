@@ -36,7 +36,9 @@ impl Loc {
     /// panc's `file:line.col-line.col` form.
     pub fn panc_form(&self) -> String {
         let (l1, c1) = self.file.line_col(self.span.start);
-        let (l2, c2) = self.file.line_col(self.span.end.max(self.span.start + 1) - 1);
+        let (l2, c2) = self
+            .file
+            .line_col(self.span.end.max(self.span.start + 1) - 1);
         format!("{}:{}.{}-{}.{}", self.file.path.display(), l1, c1, l2, c2)
     }
 }
@@ -48,9 +50,26 @@ pub struct Related {
     pub label: String,
 }
 
-/// A compiler error.
+/// A compiler error (boxed: errors are rare and results stay small).
 #[derive(Debug, Clone)]
-pub struct Error {
+pub struct Error(Box<ErrorData>);
+
+impl std::ops::Deref for Error {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
+    }
+}
+
+/// What an [`Error`] says.
+#[derive(Debug, Clone)]
+pub struct ErrorData {
     pub class: ErrorClass,
     pub message: String,
     pub loc: Option<Loc>,
@@ -66,7 +85,7 @@ pub struct Error {
 
 impl Error {
     pub fn new(class: ErrorClass, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(ErrorData {
             class,
             message: message.into(),
             loc: None,
@@ -75,7 +94,7 @@ impl Error {
             related: Vec::new(),
             trace: Vec::new(),
             rule: None,
-        }
+        }))
     }
     pub fn at(mut self, loc: Loc) -> Error {
         if self.loc.is_none() {
@@ -99,7 +118,10 @@ impl Error {
         self.loc.as_ref().map(|l| l.file.line_col(l.span.start))
     }
     pub fn file_path(&self) -> Option<PathBuf> {
-        self.loc.as_ref().map(|l| l.file.path.clone()).or_else(|| self.file.clone())
+        self.loc
+            .as_ref()
+            .map(|l| l.file.path.clone())
+            .or_else(|| self.file.clone())
     }
 
     /// `{"severity":"error","class":...,"message":...,"file":...,"line":N,"column":N}`
@@ -204,8 +226,14 @@ impl From<&Error> for Rendered {
         }
         let (src, labels) = match &e.loc {
             Some(l) => (
-                Some(miette::NamedSource::new(l.file.path.display().to_string(), l.file.text.to_string())),
-                vec![miette::LabeledSpan::new_primary_with_span(Some(short_label(e.class)), l.span.range())],
+                Some(miette::NamedSource::new(
+                    l.file.path.display().to_string(),
+                    l.file.text.to_string(),
+                )),
+                vec![miette::LabeledSpan::new_primary_with_span(
+                    Some(short_label(e.class)),
+                    l.span.range(),
+                )],
             ),
             None => (None, Vec::new()),
         };
@@ -214,8 +242,14 @@ impl From<&Error> for Rendered {
             .iter()
             .map(|r| RelatedRendered {
                 message: r.label.clone(),
-                src: miette::NamedSource::new(r.loc.file.path.display().to_string(), r.loc.file.text.to_string()),
-                label: miette::LabeledSpan::new_with_span(Some(r.label.clone()), r.loc.span.range()),
+                src: miette::NamedSource::new(
+                    r.loc.file.path.display().to_string(),
+                    r.loc.file.text.to_string(),
+                ),
+                label: miette::LabeledSpan::new_with_span(
+                    Some(r.label.clone()),
+                    r.loc.span.range(),
+                ),
             })
             .collect();
         Rendered {
@@ -251,7 +285,9 @@ impl miette::Diagnostic for Rendered {
         Some(Box::new(&self.code))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.src.as_ref().map(|s| s as &dyn miette::SourceCode)
@@ -267,7 +303,9 @@ impl miette::Diagnostic for Rendered {
         if self.related.is_empty() {
             None
         } else {
-            Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            ))
         }
     }
 }

@@ -51,16 +51,25 @@ pub struct BuiltinError {
 impl BuiltinError {
     /// An evaluation error (the usual run-time failure).
     pub fn eval(message: impl Into<String>) -> BuiltinError {
-        BuiltinError { class: ErrorClass::Evaluation, message: message.into() }
+        BuiltinError {
+            class: ErrorClass::Evaluation,
+            message: message.into(),
+        }
     }
     /// A syntax error: what panc detects when it builds the call (wrong argument count,
     /// a constant argument of the wrong kind, an invalid constant regex, ...).
     pub fn syntax(message: impl Into<String>) -> BuiltinError {
-        BuiltinError { class: ErrorClass::Syntax, message: message.into() }
+        BuiltinError {
+            class: ErrorClass::Syntax,
+            message: message.into(),
+        }
     }
     /// A system error (panc's unexpected Java exceptions that it does class).
     pub fn system(message: impl Into<String>) -> BuiltinError {
-        BuiltinError { class: ErrorClass::System, message: message.into() }
+        BuiltinError {
+            class: ErrorClass::System,
+            message: message.into(),
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::error::{BuiltinError, ErrorClass};
 use crate::ir::{Code, Op};
 use crate::object::State;
 use crate::ops;
-use crate::path::{check_key, Term};
+use crate::path::check_key;
 use crate::value::{Key, Value};
 use std::sync::Arc;
 use vmcs_syntax::{BinOp, Span};
@@ -14,14 +14,14 @@ use vmcs_syntax::{BinOp, Span};
 /// Why evaluation stopped early.
 #[derive(Debug)]
 pub enum Unwind {
-    Error(Box<Error>),
+    Error(Error),
     /// `return(value)` unwinding to the enclosing function call.
     Return(Value),
 }
 
 impl From<Error> for Unwind {
     fn from(e: Error) -> Unwind {
-        Unwind::Error(Box::new(e))
+        Unwind::Error(e)
     }
 }
 
@@ -86,7 +86,10 @@ impl<'s> Ctx<'s> {
     }
 
     pub fn loc(&self, span: Span) -> Loc {
-        Loc { file: self.src.clone(), span }
+        Loc {
+            file: self.src.clone(),
+            span,
+        }
     }
 
     /// An evaluation error at `span`.
@@ -96,7 +99,12 @@ impl<'s> Ctx<'s> {
 
     pub fn err_class(&self, class: ErrorClass, span: Span, msg: impl Into<String>) -> Unwind {
         let mut e = Error::new(class, msg).at(self.loc(span));
-        e.trace = self.calls.iter().rev().map(|l| format!("[{}]", l.panc_form())).collect();
+        e.trace = self
+            .calls
+            .iter()
+            .rev()
+            .map(|l| format!("[{}]", l.panc_form()))
+            .collect();
         Unwind::from(e)
     }
 
@@ -175,14 +183,20 @@ impl<'s> Ctx<'s> {
                 ops::binary(*op, &a, &b).map_err(|e| self.builtin_err(c.span, e))
             }
             Op::And(l, r) | Op::Or(l, r) => {
-                let op = if matches!(c.op, Op::And(..)) { BinOp::And } else { BinOp::Or };
+                let op = if matches!(c.op, Op::And(..)) {
+                    BinOp::And
+                } else {
+                    BinOp::Or
+                };
                 let a = self.eval(l)?;
-                let a = ops::logical_operand(op, &a, true).map_err(|e| self.builtin_err(c.span, e))?;
+                let a =
+                    ops::logical_operand(op, &a, true).map_err(|e| self.builtin_err(c.span, e))?;
                 if (op == BinOp::And && !a) || (op == BinOp::Or && a) {
                     return Ok(Value::Bool(a));
                 }
                 let b = self.eval(r)?;
-                let b = ops::logical_operand(op, &b, false).map_err(|e| self.builtin_err(c.span, e))?;
+                let b =
+                    ops::logical_operand(op, &b, false).map_err(|e| self.builtin_err(c.span, e))?;
                 Ok(Value::Bool(b))
             }
             Op::Block(items) => {
@@ -200,7 +214,9 @@ impl<'s> Ctx<'s> {
                         Some(e) => self.eval(e),
                         None => Ok(Value::Undef),
                     },
-                    _ => Err(self.err(cond.span, "test in if statement must evaluate to a boolean")),
+                    _ => {
+                        Err(self.err(cond.span, "test in if statement must evaluate to a boolean"))
+                    }
                 }
             }
             Op::While { cond, body } => {
@@ -210,7 +226,12 @@ impl<'s> Ctx<'s> {
                     match self.eval(cond)? {
                         Value::Bool(true) => {}
                         Value::Bool(false) => break,
-                        _ => return Err(self.err(cond.span, "test in while statement must evaluate to a boolean")),
+                        _ => {
+                            return Err(self.err(
+                                cond.span,
+                                "test in while statement must evaluate to a boolean",
+                            ))
+                        }
                     }
                     n += 1;
                     self.check_iterations(n, c.span)?;
@@ -218,14 +239,24 @@ impl<'s> Ctx<'s> {
                 }
                 Ok(last)
             }
-            Op::For { init, cond, step, body } => {
+            Op::For {
+                init,
+                cond,
+                step,
+                body,
+            } => {
                 let mut last = self.eval(init)?;
                 let mut n = 0u64;
                 loop {
                     match self.eval(cond)? {
                         Value::Bool(true) => {}
                         Value::Bool(false) => break,
-                        _ => return Err(self.err(cond.span, "test in for statement must evaluate to a boolean")),
+                        _ => {
+                            return Err(self.err(
+                                cond.span,
+                                "test in for statement must evaluate to a boolean",
+                            ))
+                        }
                     }
                     n += 1;
                     self.check_iterations(n, c.span)?;
@@ -234,7 +265,12 @@ impl<'s> Ctx<'s> {
                 }
                 Ok(last)
             }
-            Op::Foreach { key, val, iter, body } => {
+            Op::Foreach {
+                key,
+                val,
+                iter,
+                body,
+            } => {
                 if let Op::Var { name, subs } = &iter.op {
                     if subs.is_empty() && self.has_local(name) {
                         return self.foreach_live(name, key, val, body, c.span);
@@ -265,7 +301,10 @@ impl<'s> Ctx<'s> {
                     other => {
                         return Err(self.err(
                             iter.span,
-                            format!("foreach statement requires a resource; {} found", other.type_name()),
+                            format!(
+                                "foreach statement requires a resource; {} found",
+                                other.type_name()
+                            ),
                         ))
                     }
                 }
@@ -276,15 +315,24 @@ impl<'s> Ctx<'s> {
 
     /// `foreach` over a local variable: appended list elements are visited; a dict that
     /// changes shape is an error, as in panc.
-    fn foreach_live(&mut self, var: &Arc<str>, key: &Arc<str>, val: &Arc<str>, body: &Code, span: Span) -> EResult<Value> {
-        let get = |cx: &Ctx| cx.local(var).map(|i| cx.locals[i].1.clone()).unwrap_or(Value::Undef);
+    fn foreach_live(
+        &mut self,
+        var: &Arc<str>,
+        key: &Arc<str>,
+        val: &Arc<str>,
+        body: &Code,
+        span: Span,
+    ) -> EResult<Value> {
+        let get = |cx: &Ctx| {
+            cx.local(var)
+                .map(|i| cx.locals[i].1.clone())
+                .unwrap_or(Value::Undef)
+        };
         let mut last = Value::Undef;
         match get(self) {
             Value::List(_) => {
                 let mut i = 0usize;
-                loop {
-                    let Value::List(l) = get(self) else { break };
-                    let Some(v) = l.get(i).cloned() else { break };
+                while let Some(v) = get(self).as_list().and_then(|l| l.get(i).cloned()) {
                     self.set_local(key, Value::Long(i as i64));
                     self.set_local(val, v);
                     last = self.eval(body)?;
@@ -296,7 +344,9 @@ impl<'s> Ctx<'s> {
                 for k in keys.iter() {
                     let Value::Dict(now) = get(self) else { break };
                     if now.len() != keys.len() || !now.keys().eq(keys.iter()) {
-                        return Err(self.err(span, "resource changed structurally during iteration"));
+                        return Err(
+                            self.err(span, "resource changed structurally during iteration")
+                        );
                     }
                     let v = now.get(k).cloned().unwrap_or(Value::Undef);
                     self.set_local(key, Value::Str(k.0.clone()));
@@ -305,19 +355,30 @@ impl<'s> Ctx<'s> {
                 }
                 if let Value::Dict(now) = get(self) {
                     if now.len() != keys.len() {
-                        return Err(self.err(span, "resource changed structurally during iteration"));
+                        return Err(
+                            self.err(span, "resource changed structurally during iteration")
+                        );
                     }
                 }
             }
             other => {
-                return Err(self.err(span, format!("foreach statement requires a resource; {} found", other.type_name())));
+                return Err(self.err(
+                    span,
+                    format!(
+                        "foreach statement requires a resource; {} found",
+                        other.type_name()
+                    ),
+                ));
             }
         }
         Ok(last)
     }
 
     fn group_of(&self, depth: usize, name: &str) -> Option<u32> {
-        self.aliases.iter().find(|(d, n, _)| *d == depth && &**n == name).map(|(_, _, g)| *g)
+        self.aliases
+            .iter()
+            .find(|(d, n, _)| *d == depth && &**n == name)
+            .map(|(_, _, g)| *g)
     }
 
     fn new_group(&mut self) -> u32 {
@@ -332,16 +393,22 @@ impl<'s> Ctx<'s> {
         }
         let depth = self.frames.len();
         match &value.op {
-            Op::Var { name, subs } if subs.is_empty() && self.has_local(name) => Some(match self.group_of(depth, name) {
-                Some(g) => g,
-                None => {
-                    let g = self.new_group();
-                    self.aliases.push((depth, name.clone(), g));
-                    g
-                }
-            }),
-            Op::Var { name, subs } if &**name == "ARGV" && subs.len() == 1 && !self.has_local(name) => {
-                let Some(Value::Long(i)) = subs[0].as_const() else { return None };
+            Op::Var { name, subs } if subs.is_empty() && self.has_local(name) => {
+                Some(match self.group_of(depth, name) {
+                    Some(g) => g,
+                    None => {
+                        let g = self.new_group();
+                        self.aliases.push((depth, name.clone(), g));
+                        g
+                    }
+                })
+            }
+            Op::Var { name, subs }
+                if &**name == "ARGV" && subs.len() == 1 && !self.has_local(name) =>
+            {
+                let Some(Value::Long(i)) = subs[0].as_const() else {
+                    return None;
+                };
                 self.arg_groups.get(*i as usize).copied().flatten()
             }
             _ => None,
@@ -361,13 +428,23 @@ impl<'s> Ctx<'s> {
     /// After a subscript write to local `name`: every alias sees the new resource.
     fn propagate_alias(&mut self, name: &Arc<str>) {
         let depth = self.frames.len();
-        let Some(g) = self.group_of(depth, name) else { return };
+        let Some(g) = self.group_of(depth, name) else {
+            return;
+        };
         let Some(i) = self.local(name) else { return };
         let v = self.locals[i].1.clone();
-        let members: Vec<(usize, Arc<str>)> =
-            self.aliases.iter().filter(|(_, _, x)| *x == g).map(|(d, n, _)| (*d, n.clone())).collect();
+        let members: Vec<(usize, Arc<str>)> = self
+            .aliases
+            .iter()
+            .filter(|(_, _, x)| *x == g)
+            .map(|(d, n, _)| (*d, n.clone()))
+            .collect();
         for (d, n) in members {
-            let frame = if d == depth { &mut self.locals } else { &mut self.frames[d] };
+            let frame = if d == depth {
+                &mut self.locals
+            } else {
+                &mut self.frames[d]
+            };
             if let Some(slot) = frame.iter_mut().rev().find(|(x, _)| *x == n) {
                 slot.1 = v.clone();
             }
@@ -375,9 +452,16 @@ impl<'s> Ctx<'s> {
     }
 
     fn check_iterations(&self, n: u64, span: Span) -> EResult<()> {
-        let max = if self.st.compile_time { 1000 } else { self.st.opts.max_iteration };
+        let max = if self.st.compile_time {
+            1000
+        } else {
+            self.st.opts.max_iteration
+        };
         if n > max {
-            return Err(self.err(span, format!("loop iteration count ({max}) has been exceeded")));
+            return Err(self.err(
+                span,
+                format!("loop iteration count ({max}) has been exceeded"),
+            ));
         }
         Ok(())
     }
@@ -417,7 +501,10 @@ impl<'s> Ctx<'s> {
             _ => {}
         }
         if self.st.compile_time {
-            return Err(self.err(span, format!("variable '{name}' is not available at compile time")));
+            return Err(self.err(
+                span,
+                format!("variable '{name}' is not available at compile time"),
+            ));
         }
         match name {
             "OBJECT" => return Ok(Some(Value::Str(self.st.object.clone()))),
@@ -439,7 +526,9 @@ impl<'s> Ctx<'s> {
             shown.push(']');
             v = match subscript(&v, &k) {
                 Ok(Some(c)) => c.clone(),
-                Ok(None) => return Err(self.err(span, format!("variable named '{shown}' is undefined"))),
+                Ok(None) => {
+                    return Err(self.err(span, format!("variable named '{shown}' is undefined")))
+                }
                 Err(m) => return Err(self.err(span, m)),
             };
         }
@@ -447,7 +536,13 @@ impl<'s> Ctx<'s> {
     }
 
     /// `name[subs...] = v`
-    pub fn assign_var(&mut self, name: &Arc<str>, subs: &[Code], v: Value, span: Span) -> EResult<()> {
+    pub fn assign_var(
+        &mut self,
+        name: &Arc<str>,
+        subs: &[Code],
+        v: Value,
+        span: Span,
+    ) -> EResult<()> {
         let mut keys = Vec::with_capacity(subs.len());
         for s in subs {
             keys.push(self.eval(s)?);
@@ -455,7 +550,9 @@ impl<'s> Ctx<'s> {
         if &**name == "SELF" && self.local(name).is_none() {
             let cur = match &mut self.self_ {
                 SelfSlot::Writable(cur) => cur,
-                SelfSlot::ReadOnly(_) => return Err(self.err(span, "cannot modify SELF in this context")),
+                SelfSlot::ReadOnly(_) => {
+                    return Err(self.err(span, "cannot modify SELF in this context"))
+                }
                 SelfSlot::None => {
                     return Err(self.err(span, "SELF is not defined in this context"));
                 }
@@ -468,10 +565,19 @@ impl<'s> Ctx<'s> {
             return r.map_err(|m| self.err(span, m));
         }
         if matches!(&**name, "OBJECT" | "FUNCTION" | "TEMPLATE" | "LOADPATH") {
-            return Err(self.err(span, format!("cannot modify the reserved variable '{name}'")));
+            return Err(self.err(
+                span,
+                format!("cannot modify the reserved variable '{name}'"),
+            ));
         }
-        if self.local(name).is_none() && !self.st.compile_time && self.st.globals.contains_key(&**name) {
-            return Err(self.err(span, format!("global variable '{name}' cannot be modified from DML block")));
+        if self.local(name).is_none()
+            && !self.st.compile_time
+            && self.st.globals.contains_key(&**name)
+        {
+            return Err(self.err(
+                span,
+                format!("global variable '{name}' cannot be modified from DML block"),
+            ));
         }
         if keys.is_empty() {
             if let Some(i) = self.local(name) {
@@ -502,7 +608,11 @@ impl<'s> Ctx<'s> {
             self.propagate_alias(name);
         }
         r.map_err(|m| {
-            let class = if m.starts_with("index 0 is not a valid term") { ErrorClass::Syntax } else { ErrorClass::Evaluation };
+            let class = if m.starts_with("index 0 is not a valid term") {
+                ErrorClass::Syntax
+            } else {
+                ErrorClass::Evaluation
+            };
             self.err_class(class, span, m)
         })
     }
@@ -525,14 +635,20 @@ impl<'s> Ctx<'s> {
             argv.pop();
         }
         if self.calls.len() + self.st.include_depth >= self.st.opts.max_recursion {
-            return Err(self.err(span, format!("call depth limit ({}) exceeded", self.st.opts.max_recursion)));
+            return Err(self.err(
+                span,
+                format!("call depth limit ({}) exceeded", self.st.opts.max_recursion),
+            ));
         }
         let saved_locals = std::mem::take(&mut self.locals);
         self.frames.push(saved_locals);
         let saved_groups = std::mem::replace(&mut self.arg_groups, groups);
         let saved_args = self.args.replace((name.clone(), argv));
         let saved_src = std::mem::replace(&mut self.src, f.src.clone());
-        let call_loc = Loc { file: saved_src.clone(), span };
+        let call_loc = Loc {
+            file: saved_src.clone(),
+            span,
+        };
         self.calls.push(call_loc);
         let r = self.eval(&f.body);
         self.calls.pop();
@@ -559,9 +675,19 @@ pub fn subscript<'a>(v: &'a Value, k: &Value) -> Result<Option<&'a Value>, Strin
         }
         (Value::Dict(d), Value::Str(s)) => Ok(d.get(&Key(s.clone()))),
         (Value::Undef, _) => Ok(None),
-        (Value::List(_), _) => Err(format!("list index must be a long; {} found", k.type_name())),
-        (Value::Dict(_), _) => Err(format!("dict key must be a string; {} found", k.type_name())),
-        _ => Err(format!("cannot index a {} with {}", v.type_name(), k.type_name())),
+        (Value::List(_), _) => Err(format!(
+            "list index must be a long; {} found",
+            k.type_name()
+        )),
+        (Value::Dict(_), _) => Err(format!(
+            "dict key must be a string; {} found",
+            k.type_name()
+        )),
+        _ => Err(format!(
+            "cannot index a {} with {}",
+            v.type_name(),
+            k.type_name()
+        )),
     }
 }
 
@@ -616,17 +742,14 @@ fn child_mut_create<'a>(cur: &'a mut Value, k: &Value) -> Result<&'a mut Value, 
         }
         (Value::Dict(d), Value::Str(s)) => {
             check_key(s).map_err(|_| "index 0 is not a valid term".to_string())?;
-            Ok(Arc::make_mut(d).entry(Key(s.clone())).or_insert(Value::Undef))
+            Ok(Arc::make_mut(d)
+                .entry(Key(s.clone()))
+                .or_insert(Value::Undef))
         }
-        (c, k) => Err(format!("cannot use a {} to index a {}", k.type_name(), c.type_name())),
-    }
-}
-
-/// Convert a DML subscript value into a path term.
-pub fn value_term(k: &Value) -> Option<Term> {
-    match k {
-        Value::Long(i) if *i >= 0 && *i <= i32::MAX as i64 => Some(Term::Index(*i as u32)),
-        Value::Str(s) => Some(Term::Key(s.clone())),
-        _ => None,
+        (c, k) => Err(format!(
+            "cannot use a {} to index a {}",
+            k.type_name(),
+            c.type_name()
+        )),
     }
 }

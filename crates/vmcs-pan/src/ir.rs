@@ -101,20 +101,61 @@ pub struct Code {
 #[derive(Debug, Clone)]
 pub enum Op {
     Const(Value),
-    Var { name: Arc<str>, subs: Vec<Code> },
-    Assign { name: Arc<str>, subs: Vec<Code>, value: Box<Code> },
-    Pure { def: &'static BuiltinDef, args: Vec<Code> },
-    Ctx { f: CtxFn, name: Arc<str>, args: Vec<Code> },
-    User { name: Arc<str>, args: Vec<Code> },
-    Unary { op: UnaryOp, e: Box<Code> },
-    Binary { op: BinOp, l: Box<Code>, r: Box<Code> },
+    Var {
+        name: Arc<str>,
+        subs: Vec<Code>,
+    },
+    Assign {
+        name: Arc<str>,
+        subs: Vec<Code>,
+        value: Box<Code>,
+    },
+    Pure {
+        def: &'static BuiltinDef,
+        args: Vec<Code>,
+    },
+    Ctx {
+        f: CtxFn,
+        name: Arc<str>,
+        args: Vec<Code>,
+    },
+    User {
+        name: Arc<str>,
+        args: Vec<Code>,
+    },
+    Unary {
+        op: UnaryOp,
+        e: Box<Code>,
+    },
+    Binary {
+        op: BinOp,
+        l: Box<Code>,
+        r: Box<Code>,
+    },
     And(Box<Code>, Box<Code>),
     Or(Box<Code>, Box<Code>),
     Block(Vec<Code>),
-    If { cond: Box<Code>, then: Box<Code>, els: Option<Box<Code>> },
-    While { cond: Box<Code>, body: Box<Code> },
-    For { init: Box<Code>, cond: Box<Code>, step: Box<Code>, body: Box<Code> },
-    Foreach { key: Arc<str>, val: Arc<str>, iter: Box<Code>, body: Box<Code> },
+    If {
+        cond: Box<Code>,
+        then: Box<Code>,
+        els: Option<Box<Code>>,
+    },
+    While {
+        cond: Box<Code>,
+        body: Box<Code>,
+    },
+    For {
+        init: Box<Code>,
+        cond: Box<Code>,
+        step: Box<Code>,
+        body: Box<Code>,
+    },
+    Foreach {
+        key: Arc<str>,
+        val: Arc<str>,
+        iter: Box<Code>,
+        body: Box<Code>,
+    },
 }
 
 impl Code {
@@ -136,7 +177,11 @@ pub struct LowerError {
 
 impl LowerError {
     fn from_builtin(e: BuiltinError, span: Span) -> LowerError {
-        LowerError { class: e.class, message: e.message, span }
+        LowerError {
+            class: e.class,
+            message: e.message,
+            span,
+        }
     }
 }
 
@@ -160,7 +205,11 @@ pub fn lower(e: &Expr) -> LResult<Code> {
                     span,
                 });
             }
-            Op::Assign { name, subs, value: Box::new(lower(value)?) }
+            Op::Assign {
+                name,
+                subs,
+                value: Box::new(lower(value)?),
+            }
         }
         ExprKind::Call { name, args } => return call(&name.name, args, span),
         ExprKind::Unary { op, operand } => {
@@ -168,10 +217,16 @@ pub fn lower(e: &Expr) -> LResult<Code> {
             if let Some(v) = c.as_const() {
                 match ops::unary(*op, v) {
                     Ok(v) => Op::Const(v),
-                    Err(_) => Op::Unary { op: *op, e: Box::new(c) },
+                    Err(_) => Op::Unary {
+                        op: *op,
+                        e: Box::new(c),
+                    },
                 }
             } else {
-                Op::Unary { op: *op, e: Box::new(c) }
+                Op::Unary {
+                    op: *op,
+                    e: Box::new(c),
+                }
             }
         }
         ExprKind::Binary { op, lhs, rhs } => {
@@ -193,8 +248,14 @@ pub fn lower(e: &Expr) -> LResult<Code> {
                             span,
                         })?;
                     }
-                    if let (Some(Value::Bool(a)), Some(Value::Bool(b))) = (l.as_const(), r.as_const()) {
-                        Op::Const(Value::Bool(if *op == BinOp::And { *a && *b } else { *a || *b }))
+                    if let (Some(Value::Bool(a)), Some(Value::Bool(b))) =
+                        (l.as_const(), r.as_const())
+                    {
+                        Op::Const(Value::Bool(if *op == BinOp::And {
+                            *a && *b
+                        } else {
+                            *a || *b
+                        }))
                     } else if *op == BinOp::And {
                         Op::And(Box::new(l), Box::new(r))
                     } else {
@@ -206,12 +267,24 @@ pub fn lower(e: &Expr) -> LResult<Code> {
                         match ops::binary(*op, a, b) {
                             Ok(v) => Op::Const(v),
                             Err(e) if ops::fold_class(&e) == ErrorClass::Syntax => {
-                                return Err(LowerError { class: ErrorClass::Syntax, message: e.message, span });
+                                return Err(LowerError {
+                                    class: ErrorClass::Syntax,
+                                    message: e.message,
+                                    span,
+                                });
                             }
-                            Err(_) => Op::Binary { op: *op, l: Box::new(l), r: Box::new(r) },
+                            Err(_) => Op::Binary {
+                                op: *op,
+                                l: Box::new(l),
+                                r: Box::new(r),
+                            },
                         }
                     } else {
-                        Op::Binary { op: *op, l: Box::new(l), r: Box::new(r) }
+                        Op::Binary {
+                            op: *op,
+                            l: Box::new(l),
+                            r: Box::new(r),
+                        }
                     }
                 }
             }
@@ -238,16 +311,27 @@ pub fn lower(e: &Expr) -> LResult<Code> {
                 None => None,
             },
         },
-        ExprKind::While { cond, body } => {
-            Op::While { cond: Box::new(bool_cond(lower(cond)?, "while")?), body: Box::new(lower(body)?) }
-        }
-        ExprKind::For { init, cond, step, body } => Op::For {
+        ExprKind::While { cond, body } => Op::While {
+            cond: Box::new(bool_cond(lower(cond)?, "while")?),
+            body: Box::new(lower(body)?),
+        },
+        ExprKind::For {
+            init,
+            cond,
+            step,
+            body,
+        } => Op::For {
             init: Box::new(lower(init)?),
             cond: Box::new(lower(cond)?),
             step: Box::new(lower(step)?),
             body: Box::new(lower(body)?),
         },
-        ExprKind::Foreach { key, value, iterable, body } => Op::Foreach {
+        ExprKind::Foreach {
+            key,
+            value,
+            iterable,
+            body,
+        } => Op::Foreach {
             key: Arc::from(key.name.name.as_str()),
             val: Arc::from(value.name.name.as_str()),
             iter: Box::new(lower(iterable)?),
@@ -281,14 +365,24 @@ fn literal(l: &Literal) -> Value {
 }
 
 fn var(v: &VarRef) -> LResult<(Arc<str>, Vec<Code>)> {
-    let subs = v.subscripts.iter().map(lower).collect::<LResult<Vec<_>>>()?;
+    let subs = v
+        .subscripts
+        .iter()
+        .map(lower)
+        .collect::<LResult<Vec<_>>>()?;
     Ok((Arc::from(v.name.name.as_str()), subs))
 }
 
 fn call(name: &str, args: &[Expr], span: Span) -> LResult<Code> {
     let args = args.iter().map(lower).collect::<LResult<Vec<_>>>()?;
     for a in &args {
-        if matches!(&a.op, Op::Ctx { f: CtxFn::ErrorFn, .. }) {
+        if matches!(
+            &a.op,
+            Op::Ctx {
+                f: CtxFn::ErrorFn,
+                ..
+            }
+        ) {
             return Err(LowerError {
                 class: ErrorClass::Syntax,
                 message: "error() may not appear in a restricted context (either variable indices or function arguments)".into(),
@@ -298,28 +392,51 @@ fn call(name: &str, args: &[Expr], span: Span) -> LResult<Code> {
     }
     if let Some(f) = CtxFn::lookup(name) {
         check_ctx_args(f, name, &args, span)?;
-        return Ok(Code { op: Op::Ctx { f, name: Arc::from(name), args }, span });
+        return Ok(Code {
+            op: Op::Ctx {
+                f,
+                name: Arc::from(name),
+                args,
+            },
+            span,
+        });
     }
     if let Some(def) = builtins::lookup(name) {
         let consts: Vec<Option<&Value>> = args.iter().map(|a| a.as_const()).collect();
         (def.check)(&consts).map_err(|e| LowerError::from_builtin(e, span))?;
-        return Ok(Code { op: Op::Pure { def, args }, span });
+        return Ok(Code {
+            op: Op::Pure { def, args },
+            span,
+        });
     }
-    Ok(Code { op: Op::User { name: Arc::from(name), args }, span })
+    Ok(Code {
+        op: Op::User {
+            name: Arc::from(name),
+            args,
+        },
+        span,
+    })
 }
 
 /// Argument-count and argument-kind checks panc makes when it builds these calls.
 fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()> {
     use CtxFn::*;
     let n = args.len();
-    let syntax = |message: String| Err(LowerError { class: ErrorClass::Syntax, message, span });
+    let syntax = |message: String| {
+        Err(LowerError {
+            class: ErrorClass::Syntax,
+            message,
+            span,
+        })
+    };
     let (min, max): (usize, usize) = match f {
         ListFn | DictFn | Merge | Debug | Deprecated | Return | Traceback => (0, usize::MAX),
         Append | Prepend => (1, 2),
         Splice => (3, 4),
         Delete | CloneFn | Exists | IsDefined | PathExists | IfExists | FileExists => (1, 1),
         ValueFn => (1, 2),
-        IsBoolean | IsLong | IsDouble | IsString | IsList | IsDict | IsNull | IsNumber | IsProperty | IsResource => (1, 1),
+        IsBoolean | IsLong | IsDouble | IsString | IsList | IsDict | IsNull | IsNumber
+        | IsProperty | IsResource => (1, 1),
         IsValid => (2, 2),
         Create => (1, usize::MAX),
         First | Next => (3, 3),
@@ -329,11 +446,20 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
     };
     if n < min || n > max {
         return syntax(if min == max {
-            format!("{name}() requires exactly {min} argument{}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name}() requires exactly {min} argument{}",
+                if min == 1 { "" } else { "s" }
+            )
         } else if n < min {
-            format!("{name}() requires at least {min} argument{}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name}() requires at least {min} argument{}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name}() accepts at most {max} argument{}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name}() accepts at most {max} argument{}",
+                if max == 1 { "" } else { "s" }
+            )
         });
     }
     match f {
@@ -343,7 +469,9 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
             for a in &args[1..] {
                 let undef = matches!(a.as_const(), Some(Value::Undef));
                 if !undef && !matches!(&a.op, Op::Var { subs, .. } if subs.is_empty()) {
-                    return syntax(format!("{name}() requires variable references for its last two arguments"));
+                    return syntax(format!(
+                        "{name}() requires variable references for its last two arguments"
+                    ));
                 }
             }
             Ok(())
@@ -353,7 +481,7 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
             _ => syntax("delete() requires a variable reference as its argument".into()),
         },
         DictFn => {
-            if n % 2 != 0 {
+            if !n.is_multiple_of(2) {
                 return syntax(format!("{name}() requires an even number of arguments"));
             }
             let mut seen: Vec<&str> = Vec::new();
@@ -372,20 +500,27 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
                         seen.push(k);
                     }
                     Some(other) => {
-                        return syntax(format!("{name}() keys must be strings; {} found", other.type_name()));
+                        return syntax(format!(
+                            "{name}() keys must be strings; {} found",
+                            other.type_name()
+                        ));
                     }
                     None => {}
                 }
             }
             Ok(())
         }
-        Create if (n - 1) % 2 != 0 => syntax("create() requires a template name followed by key/value pairs".into()),
+        Create if !(n - 1).is_multiple_of(2) => {
+            syntax("create() requires a template name followed by key/value pairs".into())
+        }
         Merge if n == 0 => syntax("merge() requires at least one argument".into()),
         Append | Prepend => {
             if n == 2 {
                 if let Some(v) = args[0].as_const() {
                     if !matches!(v, Value::List(_)) {
-                        return syntax(format!("first argument of {name}() must be a variable reference or a list"));
+                        return syntax(format!(
+                            "first argument of {name}() must be a variable reference or a list"
+                        ));
                     }
                 }
             }

@@ -42,7 +42,13 @@ pub fn parse(message: &str) -> Option<RuleHit> {
     let id = body[..close].trim().to_string();
     let mut lines = body[close + 1..].lines();
     let text = lines.next().unwrap_or("").trim().to_string();
-    let mut hit = RuleHit { id, text, path: None, suggest: None, fix: None };
+    let mut hit = RuleHit {
+        id,
+        text,
+        path: None,
+        suggest: None,
+        fix: None,
+    };
     for l in lines {
         let l = l.trim();
         if let Some(p) = l.strip_prefix("path:") {
@@ -51,7 +57,10 @@ pub fn parse(message: &str) -> Option<RuleHit> {
             hit.suggest = Some(s.trim().to_string());
         } else if let Some(f) = l.strip_prefix("fix:") {
             if let Some((p, v)) = f.split_once('=') {
-                hit.fix = Some(Fix { path: p.trim().to_string(), value: v.trim().to_string() });
+                hit.fix = Some(Fix {
+                    path: p.trim().to_string(),
+                    value: v.trim().to_string(),
+                });
             }
         }
     }
@@ -70,7 +79,13 @@ mod tests {
         assert_eq!(h.text, "maxmem is below memory");
         assert_eq!(h.path.as_deref(), Some("/hardware/maxmem"));
         assert_eq!(h.suggest.as_deref(), Some("raise maxmem to 1024"));
-        assert_eq!(h.fix, Some(Fix { path: "/hardware/maxmem".into(), value: "1024".into() }));
+        assert_eq!(
+            h.fix,
+            Some(Fix {
+                path: "/hardware/maxmem".into(),
+                value: "1024".into()
+            })
+        );
     }
 
     #[test]

@@ -26,14 +26,43 @@ pub enum ValueSrc {
 /// A lowered statement.
 #[derive(Debug)]
 pub enum CStmt {
-    Include { code: Code, span: Span },
-    Prefix { path: Option<Path> },
-    Assign { path: Path, op: AssignOp, is_final: bool, value: ValueSrc, span: Span },
-    Variable { name: Arc<str>, op: AssignOp, is_final: bool, value: ValueSrc, span: Span },
-    Function { name: Arc<str>, body: Code, span: Span },
-    Type { name: Arc<str>, def: Arc<TypeDef>, span: Span },
+    Include {
+        code: Code,
+        span: Span,
+    },
+    Prefix {
+        path: Option<Path>,
+    },
+    Assign {
+        path: Path,
+        op: AssignOp,
+        is_final: bool,
+        value: ValueSrc,
+        span: Span,
+    },
+    Variable {
+        name: Arc<str>,
+        op: AssignOp,
+        is_final: bool,
+        value: ValueSrc,
+        span: Span,
+    },
+    Function {
+        name: Arc<str>,
+        body: Code,
+        span: Span,
+    },
+    Type {
+        name: Arc<str>,
+        def: Arc<TypeDef>,
+        span: Span,
+    },
     /// `bind`/`valid`; the path may hold `${VAR}` and is resolved when run.
-    Bind { path: String, spec: Arc<TypeDef>, span: Span },
+    Bind {
+        path: String,
+        spec: Arc<TypeDef>,
+        span: Span,
+    },
 }
 
 /// A parsed and lowered template.
@@ -61,7 +90,12 @@ pub trait Env: Send + Sync {
 
 /// Search the include path for `name` (with `.pan` then `.tpl`), trying the empty prefix
 /// and then each LOADPATH entry in every include directory.
-pub fn search(include_dirs: &[PathBuf], loadpath: &[String], name: &str, exts: &[&str]) -> Option<(PathBuf, PathBuf, usize)> {
+pub fn search(
+    include_dirs: &[PathBuf],
+    loadpath: &[String],
+    name: &str,
+    exts: &[&str],
+) -> Option<(PathBuf, PathBuf, usize)> {
     for dir in include_dirs {
         let mut prefixes: Vec<PathBuf> = vec![dir.clone()];
         for lp in loadpath {
@@ -83,7 +117,10 @@ pub fn search(include_dirs: &[PathBuf], loadpath: &[String], name: &str, exts: &
 /// The LOADPATH global of an object, as strings.
 pub fn loadpath_of(st: &State) -> Vec<String> {
     match st.globals.get("LOADPATH").map(|g| &g.value) {
-        Some(Value::List(l)) => l.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        Some(Value::List(l)) => l
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -94,14 +131,19 @@ pub fn valid_template_name(name: &str) -> bool {
         && !name.starts_with('/')
         && !name.ends_with('/')
         && name.split('/').all(|t| {
-            !t.is_empty() && !t.starts_with('.') && t.chars().all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
+            !t.is_empty()
+                && !t.starts_with('.')
+                && t.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
         })
 }
+
+type Loaded = Result<Arc<CompiledTemplate>, Error>;
 
 /// Parsed templates by file, shared between objects.
 #[derive(Default)]
 pub struct TemplateCache {
-    map: Mutex<HashMap<PathBuf, Arc<Result<Arc<CompiledTemplate>, Error>>>>,
+    map: Mutex<HashMap<PathBuf, Arc<Loaded>>>,
 }
 
 impl TemplateCache {
@@ -120,7 +162,10 @@ impl TemplateCache {
             return (**r).clone();
         }
         let r = Arc::new(compile_file(file, None));
-        self.map.lock().unwrap().insert(file.to_path_buf(), r.clone());
+        self.map
+            .lock()
+            .unwrap()
+            .insert(file.to_path_buf(), r.clone());
         (*r).clone()
     }
 }
@@ -129,35 +174,65 @@ impl TemplateCache {
 pub fn misnamed(t: &CompiledTemplate, expected: &str) -> Error {
     Error::new(
         ErrorClass::Syntax,
-        format!("misplaced or misnamed template; relative directory and name must match '{}'", t.name),
+        format!(
+            "misplaced or misnamed template; relative directory and name must match '{}'",
+            t.name
+        ),
     )
-    .at(Loc { file: t.src.clone(), span: t.header_span })
-    .with_hint(format!("the file is looked up as `{expected}`: rename the template or move the file"))
+    .at(Loc {
+        file: t.src.clone(),
+        span: t.header_span,
+    })
+    .with_hint(format!(
+        "the file is looked up as `{expected}`: rename the template or move the file"
+    ))
 }
 
 /// Read, parse and lower one file.
-pub fn compile_file(file: &std::path::Path, expected_name: Option<&str>) -> Result<Arc<CompiledTemplate>, Error> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| Error::new(ErrorClass::System, format!("cannot read {}: {e}", file.display())).in_file(file.to_path_buf()))?;
+pub fn compile_file(
+    file: &std::path::Path,
+    expected_name: Option<&str>,
+) -> Result<Arc<CompiledTemplate>, Error> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        Error::new(
+            ErrorClass::System,
+            format!("cannot read {}: {e}", file.display()),
+        )
+        .in_file(file.to_path_buf())
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(ErrorClass::Parse, format!("file is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
-            .in_file(file.to_path_buf())
-            .with_hint("Pan templates must be UTF-8 encoded")
+        Error::new(
+            ErrorClass::Parse,
+            format!(
+                "file is not valid UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .in_file(file.to_path_buf())
+        .with_hint("Pan templates must be UTF-8 encoded")
     })?;
     let src = Arc::new(SourceFile::new(file.to_path_buf(), Arc::from(text)));
     compile_source(src, expected_name)
 }
 
 /// Parse and lower a loaded source file.
-pub fn compile_source(src: Arc<SourceFile>, expected_name: Option<&str>) -> Result<Arc<CompiledTemplate>, Error> {
+pub fn compile_source(
+    src: Arc<SourceFile>,
+    expected_name: Option<&str>,
+) -> Result<Arc<CompiledTemplate>, Error> {
     let parsed = vmcs_syntax::parse(&src.text);
     if let Some(pe) = parsed.errors.first() {
-        let mut e = Error::new(pe.class.into(), pe.message.clone()).at(Loc { file: src.clone(), span: pe.span });
+        let mut e = Error::new(pe.class.into(), pe.message.clone()).at(Loc {
+            file: src.clone(),
+            span: pe.span,
+        });
         e.hint = pe.hint.clone();
         return Err(e);
     }
     let Some(t) = parsed.template else {
-        return Err(Error::new(ErrorClass::Parse, "cannot parse template").in_file(src.path.clone()));
+        return Err(
+            Error::new(ErrorClass::Parse, "cannot parse template").in_file(src.path.clone())
+        );
     };
     let header = CompiledTemplate {
         name: Arc::from(t.name.as_str()),
@@ -177,8 +252,12 @@ pub fn compile_source(src: Arc<SourceFile>, expected_name: Option<&str>) -> Resu
     let mut has_prefix = false;
     for s in &t.statements {
         let dup = match &s.kind {
-            StmtKind::Function { name, .. } => functions.insert(&name.name, s.span).map(|p| ("function", &name.name, p)),
-            StmtKind::Type { name, .. } => types.insert(&name.name, s.span).map(|p| ("type", &name.name, p)),
+            StmtKind::Function { name, .. } => functions
+                .insert(&name.name, s.span)
+                .map(|p| ("function", &name.name, p)),
+            StmtKind::Type { name, .. } => types
+                .insert(&name.name, s.span)
+                .map(|p| ("type", &name.name, p)),
             _ => None,
         };
         if let Some((what, name, prev)) = dup {
@@ -193,16 +272,25 @@ pub fn compile_source(src: Arc<SourceFile>, expected_name: Option<&str>) -> Resu
         match &s.kind {
             StmtKind::Prefix(_) => has_prefix = true,
             StmtKind::Assign { path, .. } if t.kind != TemplateKind::Structure && !has_prefix => {
-                if matches!(parse_path(&path.text), Ok(p) if p.kind == crate::path::PathKind::Relative) {
+                if matches!(parse_path(&path.text), Ok(p) if p.kind == crate::path::PathKind::Relative)
+                {
                     return Err(Error::new(
                         ErrorClass::Syntax,
                         format!("relative path '{}' used without a prefix", path.text),
                     )
-                    .at(Loc { file: src.clone(), span: s.span })
-                    .with_hint("add a `prefix '/some/path';` statement first, or use an absolute path"));
+                    .at(Loc {
+                        file: src.clone(),
+                        span: s.span,
+                    })
+                    .with_hint(
+                        "add a `prefix '/some/path';` statement first, or use an absolute path",
+                    ));
                 }
             }
-            StmtKind::Variable { .. } | StmtKind::Function { .. } | StmtKind::Type { .. } | StmtKind::Bind { .. }
+            StmtKind::Variable { .. }
+            | StmtKind::Function { .. }
+            | StmtKind::Type { .. }
+            | StmtKind::Bind { .. }
             | StmtKind::Valid { .. }
                 if t.kind == TemplateKind::Structure =>
             {
@@ -210,7 +298,10 @@ pub fn compile_source(src: Arc<SourceFile>, expected_name: Option<&str>) -> Resu
                     ErrorClass::Syntax,
                     "structure templates may only contain assignments and includes".to_string(),
                 )
-                .at(Loc { file: src.clone(), span: s.span }));
+                .at(Loc {
+                    file: src.clone(),
+                    span: s.span,
+                }));
             }
             _ => {}
         }
@@ -222,7 +313,12 @@ pub fn compile_source(src: Arc<SourceFile>, expected_name: Option<&str>) -> Resu
 }
 
 fn lower_code(src: &Arc<SourceFile>, e: &vmcs_syntax::Expr) -> Result<Code, Error> {
-    ir::lower(e).map_err(|le| Error::new(le.class, le.message).at(Loc { file: src.clone(), span: le.span }))
+    ir::lower(e).map_err(|le| {
+        Error::new(le.class, le.message).at(Loc {
+            file: src.clone(),
+            span: le.span,
+        })
+    })
 }
 
 /// Try to evaluate a statement's DML at compile time (panc's CompileTimeContext).
@@ -236,13 +332,20 @@ fn fold(src: &Arc<SourceFile>, code: Code) -> Result<ValueSrc, Error> {
     match ctx.eval(&code) {
         Ok(v) => Ok(ValueSrc::Const(v)),
         Err(Unwind::Error(e)) if e.class == ErrorClass::Evaluation => Ok(ValueSrc::Code(code)),
-        Err(Unwind::Error(e)) => Err(*e),
+        Err(Unwind::Error(e)) => Err(e),
         Err(Unwind::Return(_)) => Ok(ValueSrc::Code(code)),
     }
 }
 
-fn lower_stmt(src: &Arc<SourceFile>, kind: TemplateKind, s: &vmcs_syntax::Stmt) -> Result<Option<CStmt>, Error> {
-    let at = |span: Span| Loc { file: src.clone(), span };
+fn lower_stmt(
+    src: &Arc<SourceFile>,
+    kind: TemplateKind,
+    s: &vmcs_syntax::Stmt,
+) -> Result<Option<CStmt>, Error> {
+    let at = |span: Span| Loc {
+        file: src.clone(),
+        span,
+    };
     let syntax = |msg: String, span: Span| Error::new(ErrorClass::Syntax, msg).at(at(span));
     Ok(Some(match &s.kind {
         StmtKind::Noop => return Ok(None),
@@ -255,7 +358,10 @@ fn lower_stmt(src: &Arc<SourceFile>, kind: TemplateKind, s: &vmcs_syntax::Stmt) 
                 Some(Value::Str(_) | Value::Undef | Value::Null) | None => {}
                 Some(other) => {
                     return Err(syntax(
-                        format!("include requires a string, undef or null; {} found", other.type_name()),
+                        format!(
+                            "include requires a string, undef or null; {} found",
+                            other.type_name()
+                        ),
                         s.span,
                     ))
                 }
@@ -266,26 +372,56 @@ fn lower_stmt(src: &Arc<SourceFile>, kind: TemplateKind, s: &vmcs_syntax::Stmt) 
             if p.text.is_empty() {
                 CStmt::Prefix { path: None }
             } else {
-                CStmt::Prefix { path: Some(parse_path(&p.text).map_err(|m| syntax(m, s.span))?) }
+                CStmt::Prefix {
+                    path: Some(parse_path(&p.text).map_err(|m| syntax(m, s.span))?),
+                }
             }
         }
-        StmtKind::Assign { path, op, is_final, value } => {
+        StmtKind::Assign {
+            path,
+            op,
+            is_final,
+            value,
+        } => {
             if kind == TemplateKind::Declaration {
-                return Err(syntax("assignment statement not allowed in declaration template".into(), s.span));
+                return Err(syntax(
+                    "assignment statement not allowed in declaration template".into(),
+                    s.span,
+                ));
             }
             let p = parse_path(&path.text).map_err(|m| syntax(m, s.span))?;
             if kind == TemplateKind::Structure && p.is_absolute() {
                 return Err(syntax(
-                    format!("absolute path '{}' not allowed in structure template", path.text),
+                    format!(
+                        "absolute path '{}' not allowed in structure template",
+                        path.text
+                    ),
                     s.span,
                 ));
             }
             let code = lower_code(src, value)?;
-            CStmt::Assign { path: p, op: *op, is_final: *is_final, value: fold(src, code)?, span: s.span }
+            CStmt::Assign {
+                path: p,
+                op: *op,
+                is_final: *is_final,
+                value: fold(src, code)?,
+                span: s.span,
+            }
         }
-        StmtKind::Variable { name, op, is_final, value } => {
-            if matches!(name.name.as_str(), "SELF" | "ARGC" | "ARGV" | "OBJECT" | "FUNCTION" | "TEMPLATE") {
-                return Err(syntax(format!("cannot assign to the reserved variable '{}'", name.name), s.span));
+        StmtKind::Variable {
+            name,
+            op,
+            is_final,
+            value,
+        } => {
+            if matches!(
+                name.name.as_str(),
+                "SELF" | "ARGC" | "ARGV" | "OBJECT" | "FUNCTION" | "TEMPLATE"
+            ) {
+                return Err(syntax(
+                    format!("cannot assign to the reserved variable '{}'", name.name),
+                    s.span,
+                ));
             }
             let code = lower_code(src, value)?;
             CStmt::Variable {
@@ -296,17 +432,21 @@ fn lower_stmt(src: &Arc<SourceFile>, kind: TemplateKind, s: &vmcs_syntax::Stmt) 
                 span: s.span,
             }
         }
-        StmtKind::Function { name, body } => {
-            CStmt::Function { name: Arc::from(name.name.as_str()), body: lower_code(src, body)?, span: s.span }
-        }
+        StmtKind::Function { name, body } => CStmt::Function {
+            name: Arc::from(name.name.as_str()),
+            body: lower_code(src, body)?,
+            span: s.span,
+        },
         StmtKind::Type { name, spec } => CStmt::Type {
             name: Arc::from(name.name.as_str()),
             def: Arc::new(types::lower_full(src, spec, Some(&name.name))?),
             span: s.span,
         },
-        StmtKind::Bind { path, spec } => {
-            CStmt::Bind { path: path.text.clone(), spec: Arc::new(types::lower_full(src, spec, None)?), span: s.span }
-        }
+        StmtKind::Bind { path, spec } => CStmt::Bind {
+            path: path.text.clone(),
+            spec: Arc::new(types::lower_full(src, spec, None)?),
+            span: s.span,
+        },
         StmtKind::Valid { path, body } => CStmt::Bind {
             path: path.text.clone(),
             spec: Arc::new(types::valid_type(lower_code(src, body)?)),

@@ -23,7 +23,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { max_iteration: 10_000, max_recursion: 50 }
+        Options {
+            max_iteration: 10_000,
+            max_recursion: 50,
+        }
     }
 }
 
@@ -91,7 +94,11 @@ impl State {
     }
 
     pub fn add_dep(&mut self, d: Dependency) {
-        if !self.deps.iter().any(|x| x.name == d.name && x.kind == d.kind) {
+        if !self
+            .deps
+            .iter()
+            .any(|x| x.name == d.name && x.kind == d.kind)
+        {
             self.deps.push(d);
         }
     }
@@ -113,7 +120,10 @@ impl State {
     }
 
     fn loc(tpl: &CompiledTemplate, span: Span) -> Loc {
-        Loc { file: tpl.src.clone(), span }
+        Loc {
+            file: tpl.src.clone(),
+            span,
+        }
     }
 
     /// Run one statement; `prefixes` holds (current prefix, last absolute prefix).
@@ -132,7 +142,10 @@ impl State {
                     Value::Str(name) => self.include(tpl, &name, *span),
                     other => Err(Error::new(
                         ErrorClass::Evaluation,
-                        format!("include requires a string, undef or null; {} found", other.type_name()),
+                        format!(
+                            "include requires a string, undef or null; {} found",
+                            other.type_name()
+                        ),
                     )
                     .at(Self::loc(tpl, *span))),
                 }
@@ -155,7 +168,13 @@ impl State {
                 };
                 Ok(())
             }
-            CStmt::Assign { path, op, is_final, value, span } => {
+            CStmt::Assign {
+                path,
+                op,
+                is_final,
+                value,
+                span,
+            } => {
                 let mut p = path.resolve(prefix.as_ref());
                 if p.kind == PathKind::Relative && tpl.kind == TemplateKind::Structure {
                     p.kind = PathKind::Absolute;
@@ -168,12 +187,21 @@ impl State {
                     .at(Self::loc(tpl, *span)));
                 }
                 if let PathKind::External(_) = p.kind {
-                    return Err(Error::new(ErrorClass::Syntax, format!("cannot assign to external path '{p}'"))
-                        .at(Self::loc(tpl, *span)));
+                    return Err(Error::new(
+                        ErrorClass::Syntax,
+                        format!("cannot assign to external path '{p}'"),
+                    )
+                    .at(Self::loc(tpl, *span)));
                 }
                 self.assign(tpl, &p.terms, *op, *is_final, value, *span)
             }
-            CStmt::Variable { name, op, is_final, value, span } => {
+            CStmt::Variable {
+                name,
+                op,
+                is_final,
+                value,
+                span,
+            } => {
                 let existing = self.globals.get(name);
                 if let Some(g) = existing {
                     if *op == AssignOp::Default && !g.value.is_undef() {
@@ -199,34 +227,55 @@ impl State {
                         self.eval_plain(tpl, c, slot)?
                     }
                 };
-                if &**name == "LOADPATH" && !matches!(v, Value::List(_) | Value::Null | Value::Undef) {
-                    return Err(Error::new(ErrorClass::Evaluation, "LOADPATH must be a list of strings")
-                        .at(Self::loc(tpl, *span)));
+                if &**name == "LOADPATH"
+                    && !matches!(v, Value::List(_) | Value::Null | Value::Undef)
+                {
+                    return Err(Error::new(
+                        ErrorClass::Evaluation,
+                        "LOADPATH must be a list of strings",
+                    )
+                    .at(Self::loc(tpl, *span)));
                 }
                 if let Some(m) = old.as_ref().and_then(|o| tree::replace_error(o, &v)) {
                     return Err(Error::new(ErrorClass::Evaluation, m).at(Self::loc(tpl, *span)));
                 }
-                self.globals.insert(vname, crate::object::Global { value: v, is_final: *is_final });
+                self.globals.insert(
+                    vname,
+                    crate::object::Global {
+                        value: v,
+                        is_final: *is_final,
+                    },
+                );
                 Ok(())
             }
             CStmt::Function { name, body, span } => {
                 if let Some(old) = self.functions.get(name) {
                     if !(Arc::ptr_eq(&old.src, &tpl.src) && old.body.span == body.span) {
-                        return Err(Error::new(ErrorClass::Evaluation, format!("duplicate function definition: {name}"))
-                            .at(Self::loc(tpl, *span)));
+                        return Err(Error::new(
+                            ErrorClass::Evaluation,
+                            format!("duplicate function definition: {name}"),
+                        )
+                        .at(Self::loc(tpl, *span)));
                     }
                 }
                 self.functions.insert(
                     name.clone(),
-                    Arc::new(UserFn { name: name.clone(), body: body.clone(), src: tpl.src.clone() }),
+                    Arc::new(UserFn {
+                        name: name.clone(),
+                        body: body.clone(),
+                        src: tpl.src.clone(),
+                    }),
                 );
                 Ok(())
             }
             CStmt::Type { name, def, span } => {
                 if let Some(old) = self.types.get(name) {
                     if !Arc::ptr_eq(old, def) {
-                        return Err(Error::new(ErrorClass::Evaluation, format!("type '{name}' is already defined"))
-                            .at(Self::loc(tpl, *span)));
+                        return Err(Error::new(
+                            ErrorClass::Evaluation,
+                            format!("type '{name}' is already defined"),
+                        )
+                        .at(Self::loc(tpl, *span)));
                     }
                 }
                 crate::types::check_definition(self, def, Some(name))
@@ -238,18 +287,27 @@ impl State {
                 let p = crate::types::bind_path(self, tpl, path, prefix.as_ref(), *span)?;
                 crate::types::check_definition(self, spec, None)
                     .map_err(|m| Error::new(ErrorClass::Evaluation, m).at(Self::loc(tpl, *span)))?;
-                self.binds.push(BindRec { path: p, spec: spec.clone(), loc: Self::loc(tpl, *span) });
+                self.binds.push(BindRec {
+                    path: p,
+                    spec: spec.clone(),
+                    loc: Self::loc(tpl, *span),
+                });
                 Ok(())
             }
         }
     }
 
     /// Evaluate a DML block in this object (not compile time).
-    pub fn eval_plain(&mut self, tpl: &CompiledTemplate, code: &crate::ir::Code, slot: SelfSlot) -> Result<Value, Error> {
+    pub fn eval_plain(
+        &mut self,
+        tpl: &CompiledTemplate,
+        code: &crate::ir::Code,
+        slot: SelfSlot,
+    ) -> Result<Value, Error> {
         let mut ctx = Ctx::new(self, tpl.src.clone(), slot);
         match ctx.eval(code) {
             Ok(v) => Ok(v),
-            Err(Unwind::Error(e)) => Err(*e),
+            Err(Unwind::Error(e)) => Err(e),
             Err(Unwind::Return(v)) => Ok(v),
         }
     }
@@ -317,7 +375,8 @@ impl State {
     /// Store a value at a path with panc's replacement rules.
     pub fn store(&mut self, terms: &[Term], v: Value, loc: &Loc) -> Result<(), Error> {
         if v.is_null() {
-            tree::delete(&mut self.root, terms).map_err(|m| Error::new(ErrorClass::Evaluation, m).at(loc.clone()))?;
+            tree::delete(&mut self.root, terms)
+                .map_err(|m| Error::new(ErrorClass::Evaluation, m).at(loc.clone()))?;
             return Ok(());
         }
         let slot = tree::get_mut_create(&mut self.root, terms)
@@ -330,9 +389,17 @@ impl State {
         Ok(())
     }
 
-    fn include(&mut self, from: &Arc<CompiledTemplate>, name: &str, span: Span) -> Result<(), Error> {
+    fn include(
+        &mut self,
+        from: &Arc<CompiledTemplate>,
+        name: &str,
+        span: Span,
+    ) -> Result<(), Error> {
         let loc = Self::loc(from, span);
-        let env = self.env.clone().ok_or_else(|| Error::new(ErrorClass::Evaluation, "include not available"))?;
+        let env = self
+            .env
+            .clone()
+            .ok_or_else(|| Error::new(ErrorClass::Evaluation, "include not available"))?;
         if self.include_depth + 1 >= self.opts.max_recursion {
             return Err(Error::new(
                 ErrorClass::Evaluation,
@@ -365,10 +432,10 @@ impl State {
                 )
                 .at(loc));
             }
-            TemplateKind::Unique | TemplateKind::Declaration => {
-                if !self.once.insert(tpl.name.clone()) {
-                    return Ok(());
-                }
+            TemplateKind::Unique | TemplateKind::Declaration
+                if !self.once.insert(tpl.name.clone()) =>
+            {
+                return Ok(());
             }
             _ => {}
         }
@@ -380,6 +447,10 @@ impl State {
 
     /// Record a dependency on a looked-up file.
     pub fn dep(&mut self, name: &str, kind: DepKind, dir: Option<std::path::PathBuf>) {
-        self.add_dep(Dependency { name: name.to_string(), kind, dir });
+        self.add_dep(Dependency {
+            name: name.to_string(),
+            kind,
+            dir,
+        });
     }
 }

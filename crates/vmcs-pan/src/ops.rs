@@ -35,7 +35,10 @@ fn err(msg: String) -> BuiltinError {
 }
 
 fn mismatched(op: BinOp) -> BuiltinError {
-    err(format!("mismatched or invalid arguments for {} operation", op_name(op)))
+    err(format!(
+        "mismatched or invalid arguments for {} operation",
+        op_name(op)
+    ))
 }
 
 /// The class a folding failure gets when both operands were literals.
@@ -56,14 +59,22 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, BuiltinError> {
     use Value::*;
     match op {
         BinOp::Add | BinOp::Sub => {
-            if a.is_property() && b.is_property() && (matches!(a, Bool(_)) || matches!(b, Bool(_))) {
+            if a.is_property() && b.is_property() && (matches!(a, Bool(_)) || matches!(b, Bool(_)))
+            {
                 return Err(mismatched(op));
             }
             if !is_num_or_str(a) || !is_num_or_str(b) {
-                return Err(err(format!("arguments for {} operation must be longs, doubles, or strings", op_name(op))));
+                return Err(err(format!(
+                    "arguments for {} operation must be longs, doubles, or strings",
+                    op_name(op)
+                )));
             }
             match (a, b) {
-                (Long(x), Long(y)) => Ok(Long(if op == BinOp::Add { x.wrapping_add(*y) } else { x.wrapping_sub(*y) })),
+                (Long(x), Long(y)) => Ok(Long(if op == BinOp::Add {
+                    x.wrapping_add(*y)
+                } else {
+                    x.wrapping_sub(*y)
+                })),
                 (Str(x), Str(y)) if op == BinOp::Add => {
                     let mut s = String::with_capacity(x.len() + y.len());
                     s.push_str(x);
@@ -94,7 +105,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, BuiltinError> {
                 _ => match (num(a), num(b)) {
                     (Some(x), Some(y)) => (x, y),
                     _ => {
-                        return Err(err(format!("arguments for {} operation must be longs or doubles", op_name(op))));
+                        return Err(err(format!(
+                            "arguments for {} operation must be longs or doubles",
+                            op_name(op)
+                        )));
                     }
                 },
             };
@@ -107,9 +121,13 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, BuiltinError> {
             }
         }
         BinOp::Mod => match (a, b) {
-            (Long(_), Long(0)) => Err(err("second argument for modulus (%) operation cannot be zero".into())),
+            (Long(_), Long(0)) => Err(err(
+                "second argument for modulus (%) operation cannot be zero".into(),
+            )),
             (Long(x), Long(y)) => Ok(Long(x.wrapping_rem(*y))),
-            _ => Err(err("arguments for modulus (%) operation must be long values".into())),
+            _ => Err(err(
+                "arguments for modulus (%) operation must be long values".into(),
+            )),
         },
         BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => match (a, b) {
             (Long(x), Long(y)) => Ok(Long(match op {
@@ -117,7 +135,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, BuiltinError> {
                 BinOp::BitOr => x | y,
                 _ => x ^ y,
             })),
-            _ => Err(err(format!("arguments for {} operation must be long values", op_name(op)))),
+            _ => Err(err(format!(
+                "arguments for {} operation must be long values",
+                op_name(op)
+            ))),
         },
         BinOp::Eq | BinOp::Ne => {
             let eq = match (a, b) {
@@ -168,7 +189,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, BuiltinError> {
         }
         BinOp::And | BinOp::Or => {
             let (Bool(x), Bool(y)) = (a, b) else {
-                return Err(err(format!("arguments for {} operation must be boolean values", op_name(op))));
+                return Err(err(format!(
+                    "arguments for {} operation must be boolean values",
+                    op_name(op)
+                )));
             };
             Ok(Bool(if op == BinOp::And { *x && *y } else { *x || *y }))
         }
@@ -198,13 +222,21 @@ pub fn logical_operand(op: BinOp, v: &Value, first: bool) -> Result<bool, Builti
 pub fn unary(op: UnaryOp, v: &Value) -> Result<Value, BuiltinError> {
     match (op, v) {
         (UnaryOp::Plus, Value::Long(_) | Value::Double(_)) => Ok(v.clone()),
-        (UnaryOp::Plus, _) => Err(err("argument for unary plus (+) operation must be a long or double".into())),
+        (UnaryOp::Plus, _) => Err(err(
+            "argument for unary plus (+) operation must be a long or double".into(),
+        )),
         (UnaryOp::Neg, Value::Long(n)) => Ok(Value::Long(n.wrapping_neg())),
         (UnaryOp::Neg, Value::Double(x)) => Ok(Value::Double(-x)),
-        (UnaryOp::Neg, _) => Err(err("argument for unary minus (-) operation must be a long or double".into())),
+        (UnaryOp::Neg, _) => Err(err(
+            "argument for unary minus (-) operation must be a long or double".into(),
+        )),
         (UnaryOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
-        (UnaryOp::Not, _) => Err(err("argument for logical-not (!) operation must be a boolean value".into())),
+        (UnaryOp::Not, _) => Err(err(
+            "argument for logical-not (!) operation must be a boolean value".into(),
+        )),
         (UnaryOp::BitNot, Value::Long(n)) => Ok(Value::Long(!n)),
-        (UnaryOp::BitNot, _) => Err(err("argument for bit-not (~) operation must be a long value".into())),
+        (UnaryOp::BitNot, _) => Err(err(
+            "argument for bit-not (~) operation must be a long value".into(),
+        )),
     }
 }

@@ -38,7 +38,10 @@ pub struct Path {
 
 impl Path {
     pub fn root() -> Path {
-        Path { kind: PathKind::Absolute, terms: Vec::new() }
+        Path {
+            kind: PathKind::Absolute,
+            terms: Vec::new(),
+        }
     }
     pub fn is_absolute(&self) -> bool {
         self.kind == PathKind::Absolute
@@ -49,7 +52,10 @@ impl Path {
             (PathKind::Relative, Some(p)) => {
                 let mut terms = p.terms.clone();
                 terms.extend(self.terms.iter().cloned());
-                Path { kind: p.kind.clone(), terms }
+                Path {
+                    kind: p.kind.clone(),
+                    terms,
+                }
             }
             _ => self.clone(),
         }
@@ -57,7 +63,10 @@ impl Path {
     pub fn child(&self, term: Term) -> Path {
         let mut terms = self.terms.clone();
         terms.push(term);
-        Path { kind: self.kind.clone(), terms }
+        Path {
+            kind: self.kind.clone(),
+            terms,
+        }
     }
     pub fn parent(&self) -> Option<Path> {
         if self.terms.is_empty() {
@@ -65,7 +74,10 @@ impl Path {
         }
         let mut terms = self.terms.clone();
         terms.pop();
-        Some(Path { kind: self.kind.clone(), terms })
+        Some(Path {
+            kind: self.kind.clone(),
+            terms,
+        })
     }
     /// True when `self` equals `other` or lies below it.
     pub fn starts_with(&self, other: &Path) -> bool {
@@ -126,8 +138,13 @@ pub fn parse_term(t: &str) -> Result<Term, String> {
         return match t.parse::<u64>() {
             Ok(n) if n <= i32::MAX as u64 => Ok(Term::Index(n as u32)),
             _ => {
-                let shown = t.parse::<i64>().map(group_digits).unwrap_or_else(|_| t.to_string());
-                Err(format!("index ({shown}) exceeds largest permitted value (2,147,483,647)"))
+                let shown = t
+                    .parse::<i64>()
+                    .map(group_digits)
+                    .unwrap_or_else(|_| t.to_string());
+                Err(format!(
+                    "index ({shown}) exceeds largest permitted value (2,147,483,647)"
+                ))
             }
         };
     }
@@ -143,7 +160,7 @@ pub fn group_digits(n: i64) -> String {
         out.push('-');
     }
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -188,9 +205,11 @@ pub fn parse_path(text: &str) -> Result<Path, String> {
             }
         }
     };
-    let rest = if kind != PathKind::Relative { rest.strip_prefix('/').unwrap_or(rest) } else { rest };
-    let _ = &rest;
-    let body = if matches!(kind, PathKind::External(_)) { &rest[..] } else { rest };
+    let body = if kind != PathKind::Relative {
+        rest.strip_prefix('/').unwrap_or(rest)
+    } else {
+        rest
+    };
     let mut terms = Vec::new();
     if body.is_empty() {
         if kind == PathKind::Relative {
@@ -244,8 +263,14 @@ mod tests {
         assert_eq!(parse_path("a/b").unwrap().kind, PathKind::Relative);
         let e = parse_path("other/obj:/x").unwrap();
         assert_eq!(e.kind, PathKind::External(Arc::from("other/obj")));
-        assert_eq!(parse_path("/l/0x1").unwrap().terms[1], Term::Key(Arc::from("0x1")));
-        assert_eq!(parse_path("/p/{x y}/{1}/{}").unwrap().to_string(), "/p/x_20y/_31/_");
+        assert_eq!(
+            parse_path("/l/0x1").unwrap().terms[1],
+            Term::Key(Arc::from("0x1"))
+        );
+        assert_eq!(
+            parse_path("/p/{x y}/{1}/{}").unwrap().to_string(),
+            "/p/x_20y/_31/_"
+        );
     }
 
     #[test]

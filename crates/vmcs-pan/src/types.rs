@@ -103,7 +103,12 @@ pub enum Base {
     Builtin(Builtin, Option<Range>),
     Named(Arc<str>, Option<Range>),
     Choice(Vec<String>),
-    Record { extensible: bool, fields: Vec<Field>, includes: Vec<Arc<str>>, range: Option<Range> },
+    Record {
+        extensible: bool,
+        fields: Vec<Field>,
+        includes: Vec<Arc<str>>,
+        range: Option<Range>,
+    },
 }
 
 /// A type: base, then clauses applied innermost first (`long[]{}` is a dict of lists).
@@ -118,24 +123,44 @@ pub struct TypeDef {
 }
 
 fn range(r: &Option<vmcs_syntax::Range>) -> Option<Range> {
-    r.map(|r| Range { min: r.min, max: r.max })
+    r.map(|r| Range {
+        min: r.min,
+        max: r.max,
+    })
 }
 
 /// Lower a full type spec.
-pub fn lower_full(src: &Arc<SourceFile>, spec: &FullTypeSpec, _name: Option<&str>) -> Result<TypeDef, Error> {
-    let at = |span: Span| Loc { file: src.clone(), span };
+pub fn lower_full(
+    src: &Arc<SourceFile>,
+    spec: &FullTypeSpec,
+    _name: Option<&str>,
+) -> Result<TypeDef, Error> {
+    let at = |span: Span| Loc {
+        file: src.clone(),
+        span,
+    };
     let base = match &spec.spec.base {
         BaseType::Named { name, range: r, .. } => match Builtin::from_name(&name.name) {
             Some(b) => Base::Builtin(b, range(r)),
             None => Base::Named(Arc::from(name.name.as_str()), range(r)),
         },
         BaseType::Choice { choices, .. } => Base::Choice(choices.clone()),
-        BaseType::Record { extensible, fields, range: r, .. } => {
+        BaseType::Record {
+            extensible,
+            fields,
+            range: r,
+            ..
+        } => {
             let mut fs = Vec::new();
             let mut includes = Vec::new();
             for f in fields {
                 match f {
-                    FieldSpec::Field { name, required, spec, .. } => fs.push(Field {
+                    FieldSpec::Field {
+                        name,
+                        required,
+                        spec,
+                        ..
+                    } => fs.push(Field {
                         name: Arc::from(name.text.as_str()),
                         required: *required,
                         ty: Arc::new(lower_full(src, spec, None)?),
@@ -143,13 +168,19 @@ pub fn lower_full(src: &Arc<SourceFile>, spec: &FullTypeSpec, _name: Option<&str
                     FieldSpec::Include { name, .. } => includes.push(Arc::from(name.name.as_str())),
                 }
             }
-            Base::Record { extensible: *extensible, fields: fs, includes, range: range(r) }
+            Base::Record {
+                extensible: *extensible,
+                fields: fs,
+                includes,
+                range: range(r),
+            }
         }
     };
     let default = match &spec.default {
         None => None,
         Some(e) => {
-            let code = ir::lower(e).map_err(|le| Error::new(le.class, le.message).at(at(le.span)))?;
+            let code =
+                ir::lower(e).map_err(|le| Error::new(le.class, le.message).at(at(le.span)))?;
             let mut st = State::compile_time();
             let mut ctx = Ctx::new(&mut st, src.clone(), SelfSlot::None);
             match ctx.eval(&code) {
@@ -157,7 +188,10 @@ pub fn lower_full(src: &Arc<SourceFile>, spec: &FullTypeSpec, _name: Option<&str
                 Err(Unwind::Error(e)) => {
                     return Err(Error::new(
                         ErrorClass::Syntax,
-                        format!("default value must be a compile-time constant: {}", e.message),
+                        format!(
+                            "default value must be a compile-time constant: {}",
+                            e.message
+                        ),
                     )
                     .at(at(e.span())))
                 }
@@ -167,11 +201,18 @@ pub fn lower_full(src: &Arc<SourceFile>, spec: &FullTypeSpec, _name: Option<&str
     };
     let with = match &spec.with {
         None => None,
-        Some(e) => Some(ir::lower(e).map_err(|le| Error::new(le.class, le.message).at(at(le.span)))?),
+        Some(e) => {
+            Some(ir::lower(e).map_err(|le| Error::new(le.class, le.message).at(at(le.span)))?)
+        }
     };
     Ok(TypeDef {
         base,
-        clauses: spec.spec.clauses.iter().map(|c| (c.kind, range(&c.range))).collect(),
+        clauses: spec
+            .spec
+            .clauses
+            .iter()
+            .map(|c| (c.kind, range(&c.range)))
+            .collect(),
         default,
         with,
         src: src.clone(),
@@ -192,7 +233,14 @@ impl ErrSpan for Error {
 pub fn valid_type(code: Code) -> TypeDef {
     let src = Arc::new(SourceFile::new(Default::default(), Arc::from("")));
     let span = code.span;
-    TypeDef { base: Base::Builtin(Builtin::Element, None), clauses: Vec::new(), default: None, with: Some(code), src, span }
+    TypeDef {
+        base: Base::Builtin(Builtin::Element, None),
+        clauses: Vec::new(),
+        default: None,
+        with: Some(code),
+        src,
+        span,
+    }
 }
 
 /// Resolve a bind/valid path: `${VAR}` substitution from globals, then the prefix.
@@ -203,14 +251,21 @@ pub fn bind_path(
     prefix: Option<&Path>,
     span: Span,
 ) -> Result<Path, Error> {
-    let loc = Loc { file: tpl.src.clone(), span };
+    let loc = Loc {
+        file: tpl.src.clone(),
+        span,
+    };
     let mut s = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find("${") {
         s.push_str(&rest[..i]);
         let after = &rest[i + 2..];
         let Some(j) = after.find('}') else {
-            return Err(Error::new(ErrorClass::Syntax, format!("unterminated variable reference in path '{text}'")).at(loc));
+            return Err(Error::new(
+                ErrorClass::Syntax,
+                format!("unterminated variable reference in path '{text}'"),
+            )
+            .at(loc));
         };
         let var = &after[..j];
         match st.globals.get(var).map(|g| &g.value) {
@@ -219,12 +274,19 @@ pub fn bind_path(
             Some(other) => {
                 return Err(Error::new(
                     ErrorClass::Evaluation,
-                    format!("variable '{var}' in path must be a string or long; {} found", other.type_name()),
+                    format!(
+                        "variable '{var}' in path must be a string or long; {} found",
+                        other.type_name()
+                    ),
                 )
                 .at(loc))
             }
             None => {
-                return Err(Error::new(ErrorClass::Evaluation, format!("variable named '{var}' is undefined")).at(loc))
+                return Err(Error::new(
+                    ErrorClass::Evaluation,
+                    format!("variable named '{var}' is undefined"),
+                )
+                .at(loc))
             }
         }
         rest = &after[j + 1..];
@@ -233,7 +295,11 @@ pub fn bind_path(
     let p = parse_path(&s).map_err(|m| Error::new(ErrorClass::Syntax, m).at(loc.clone()))?;
     let _ = prefix;
     if p.kind != PathKind::Absolute {
-        return Err(Error::new(ErrorClass::Syntax, format!("only absolute paths can be used with bind statements ({s})")).at(loc));
+        return Err(Error::new(
+            ErrorClass::Syntax,
+            format!("only absolute paths can be used with bind statements ({s})"),
+        )
+        .at(loc));
     }
     Ok(p)
 }
@@ -242,9 +308,15 @@ pub fn bind_path(
 /// includes must be records, ranges must not be inverted.
 pub fn check_definition(st: &State, ty: &TypeDef, self_name: Option<&str>) -> Result<(), String> {
     fn range_ok(r: &Option<Range>) -> Result<(), String> {
-        if let Some(Range { min: Some(a), max: Some(b) }) = r {
+        if let Some(Range {
+            min: Some(a),
+            max: Some(b),
+        }) = r
+        {
             if a > b {
-                return Err(format!("minimum range value ({a}) must be less than or equal to maximum value ({b})"));
+                return Err(format!(
+                    "minimum range value ({a}) must be less than or equal to maximum value ({b})"
+                ));
             }
         }
         Ok(())
@@ -261,13 +333,20 @@ pub fn check_definition(st: &State, ty: &TypeDef, self_name: Option<&str>) -> Re
             range_ok(r)
         }
         Base::Choice(_) => Ok(()),
-        Base::Record { fields, includes, range: r, .. } => {
+        Base::Record {
+            fields,
+            includes,
+            range: r,
+            ..
+        } => {
             range_ok(r)?;
             for inc in includes {
                 match st.types.get(inc) {
                     None => return Err(format!("referenced type '{inc}' is not defined")),
                     Some(t) if !matches!(t.base, Base::Record { .. }) || !t.clauses.is_empty() => {
-                        return Err(format!("record definition includes non-record type: '{inc}'"));
+                        return Err(format!(
+                            "record definition includes non-record type: '{inc}'"
+                        ));
                     }
                     _ => {}
                 }
@@ -300,11 +379,20 @@ pub fn apply_defaults(st: &mut State) -> Result<(), Error> {
 }
 
 /// Apply `ty`'s defaults at `terms` inside `root`. `create` allows creating the bound path itself.
-fn default_at(st: &State, root: &mut Value, terms: &[Term], ty: &TypeDef, create: bool) -> Result<(), Error> {
-    let exists = tree::get(root, terms).map(|v| !v.is_undef()).unwrap_or(false);
+fn default_at(
+    st: &State,
+    root: &mut Value,
+    terms: &[Term],
+    ty: &TypeDef,
+    create: bool,
+) -> Result<(), Error> {
+    let exists = tree::get(root, terms)
+        .map(|v| !v.is_undef())
+        .unwrap_or(false);
     if !exists {
         if let Some(d) = first_default(st, ty, 0) {
-            let parent_ok = create || terms.len() <= 1 || tree::get(root, &terms[..terms.len() - 1]).is_some();
+            let parent_ok =
+                create || terms.len() <= 1 || tree::get(root, &terms[..terms.len() - 1]).is_some();
             if parent_ok {
                 if let Ok(slot) = tree::get_mut_create(root, terms) {
                     *slot = d;
@@ -312,7 +400,10 @@ fn default_at(st: &State, root: &mut Value, terms: &[Term], ty: &TypeDef, create
             }
         }
     }
-    let Some(v) = tree::get_mut_create(root, terms).ok().filter(|v| !v.is_undef()) else {
+    let Some(v) = tree::get_mut_create(root, terms)
+        .ok()
+        .filter(|v| !v.is_undef())
+    else {
         return Ok(());
     };
     let mut v2 = std::mem::take(v);
@@ -344,7 +435,12 @@ fn defaults_inside(st: &State, v: &mut Value, ty: &TypeDef, depth: usize) -> Res
         return Ok(());
     }
     if let Some((kind, _)) = ty.clauses.last() {
-        let inner = TypeDef { clauses: ty.clauses[..ty.clauses.len() - 1].to_vec(), default: None, with: None, ..ty.clone() };
+        let inner = TypeDef {
+            clauses: ty.clauses[..ty.clauses.len() - 1].to_vec(),
+            default: None,
+            with: None,
+            ..ty.clone()
+        };
         match (kind, v) {
             (ClauseKind::List, Value::List(l)) => {
                 for e in Arc::make_mut(l).iter_mut() {
@@ -366,7 +462,9 @@ fn defaults_inside(st: &State, v: &mut Value, ty: &TypeDef, depth: usize) -> Res
                 defaults_inside(st, v, &t, depth + 1)?;
             }
         }
-        Base::Record { fields, includes, .. } => {
+        Base::Record {
+            fields, includes, ..
+        } => {
             if let Value::Dict(d) = v {
                 let mut all: Vec<Field> = Vec::new();
                 collect_fields(st, fields, includes, &mut all, 0);
@@ -405,13 +503,22 @@ fn fill_elem(st: &State, e: &mut Value, inner: &TypeDef, depth: usize) -> Result
     Ok(())
 }
 
-fn collect_fields(st: &State, fields: &[Field], includes: &[Arc<str>], out: &mut Vec<Field>, depth: usize) {
+fn collect_fields(
+    st: &State,
+    fields: &[Field],
+    includes: &[Arc<str>],
+    out: &mut Vec<Field>,
+    depth: usize,
+) {
     if depth > 50 {
         return;
     }
     for inc in includes {
         if let Some(t) = lookup(st, inc) {
-            if let Base::Record { fields, includes, .. } = &t.base {
+            if let Base::Record {
+                fields, includes, ..
+            } = &t.base
+            {
                 collect_fields(st, fields, includes, out, depth + 1);
             }
         }
@@ -432,13 +539,20 @@ pub struct Invalid {
 }
 
 fn invalid(message: impl Into<String>, path: &[Term]) -> Invalid {
-    Invalid { class: ErrorClass::Validation, message: message.into(), path: path.to_vec() }
+    Invalid {
+        class: ErrorClass::Validation,
+        message: message.into(),
+        path: path.to_vec(),
+    }
 }
 
 /// Validate the whole profile: no undef left, then every binding.
 pub fn validate(st: &mut State) -> Result<(), Error> {
     if let Some(p) = tree::find_undef(&st.root, &mut Vec::new()) {
-        let e = Error::new(ErrorClass::Validation, format!("element at {} is undefined", tree::format_terms(&p)));
+        let e = Error::new(
+            ErrorClass::Validation,
+            format!("element at {} is undefined", tree::format_terms(&p)),
+        );
         return Err(locate(st, e, &p, None));
     }
     let binds = st.binds.clone();
@@ -452,7 +566,14 @@ pub fn validate(st: &mut State) -> Result<(), Error> {
             if let Some(hit) = crate::knowledge::parse(&inv.message) {
                 return Err(rule_error(st, hit, &inv.path, b));
             }
-            let e = Error::new(inv.class, format!("{}\nelement path: '{}'", inv.message, tree::format_terms(&inv.path)));
+            let e = Error::new(
+                inv.class,
+                format!(
+                    "{}\nelement path: '{}'",
+                    inv.message,
+                    tree::format_terms(&inv.path)
+                ),
+            );
             return Err(locate(st, e, &inv.path, Some(b)));
         }
     }
@@ -467,11 +588,17 @@ fn rule_error(st: &State, hit: crate::knowledge::RuleHit, at: &[Term], b: &BindR
         .and_then(|p| parse_path(p).ok())
         .map(|p| p.terms)
         .unwrap_or_else(|| at.to_vec());
-    let mut e = Error::new(ErrorClass::Validation, format!("rule {}: {}", hit.id, hit.text));
+    let mut e = Error::new(
+        ErrorClass::Validation,
+        format!("rule {}: {}", hit.id, hit.text),
+    );
     e.hint = hit.suggest.clone();
     e.rule = Some(hit);
     let mut e = locate(st, e, &path, None);
-    e.related.push(Related { loc: b.loc.clone(), label: "rule checked here".into() });
+    e.related.push(Related {
+        loc: b.loc.clone(),
+        label: "rule checked here".into(),
+    });
     e
 }
 
@@ -488,7 +615,10 @@ fn locate(st: &State, mut e: Error, path: &[Term], bind: Option<&BindRec>) -> Er
         }
     }
     if let Some(b) = bind {
-        e.related.push(Related { loc: b.loc.clone(), label: format!("type bound to {} here", b.path) });
+        e.related.push(Related {
+            loc: b.loc.clone(),
+            label: format!("type bound to {} here", b.path),
+        });
         if e.loc.is_none() {
             e.loc = Some(b.loc.clone());
         }
@@ -497,16 +627,37 @@ fn locate(st: &State, mut e: Error, path: &[Term], bind: Option<&BindRec>) -> Er
 }
 
 /// Check `v` (at `path`) against `ty`.
-pub fn check(st: &mut State, root: &Value, v: &Value, ty: &TypeDef, path: &mut Vec<Term>, depth: usize) -> Result<(), Invalid> {
+pub fn check(
+    st: &mut State,
+    root: &Value,
+    v: &Value,
+    ty: &TypeDef,
+    path: &mut Vec<Term>,
+    depth: usize,
+) -> Result<(), Invalid> {
     if depth > 100 {
-        return Err(invalid("type definition is too deeply nested (recursive type?)", path));
+        return Err(invalid(
+            "type definition is too deeply nested (recursive type?)",
+            path,
+        ));
     }
     if let Some(((kind, r), rest)) = ty.clauses.split_last() {
-        let inner = TypeDef { clauses: rest.to_vec(), default: None, with: None, ..ty.clone() };
+        let inner = TypeDef {
+            clauses: rest.to_vec(),
+            default: None,
+            with: None,
+            ..ty.clone()
+        };
         match kind {
             ClauseKind::List => {
                 let Value::List(l) = v else {
-                    return Err(invalid(format!("validation requires type of 'list' but element is of type '{}'", v.type_name()), path));
+                    return Err(invalid(
+                        format!(
+                            "validation requires type of 'list' but element is of type '{}'",
+                            v.type_name()
+                        ),
+                        path,
+                    ));
                 };
                 check_range(r, l.len() as i64, "list size", path)?;
                 for (i, e) in l.iter().enumerate() {
@@ -518,7 +669,13 @@ pub fn check(st: &mut State, root: &Value, v: &Value, ty: &TypeDef, path: &mut V
             }
             ClauseKind::Dict => {
                 let Value::Dict(d) = v else {
-                    return Err(invalid(format!("validation requires type of 'nlist' but element is of type '{}'", v.type_name()), path));
+                    return Err(invalid(
+                        format!(
+                            "validation requires type of 'nlist' but element is of type '{}'",
+                            v.type_name()
+                        ),
+                        path,
+                    ));
                 };
                 check_range(r, d.len() as i64, "nlist size", path)?;
                 for (k, e) in d.iter() {
@@ -530,11 +687,18 @@ pub fn check(st: &mut State, root: &Value, v: &Value, ty: &TypeDef, path: &mut V
             }
             ClauseKind::Link => {
                 let Value::Str(s) = v else {
-                    return Err(invalid(format!("link element must be a string; {} found", v.type_name()), path));
+                    return Err(invalid(
+                        format!("link element must be a string; {} found", v.type_name()),
+                        path,
+                    ));
                 };
-                let target = parse_path(s)
-                    .map_err(|m| Invalid { class: ErrorClass::Evaluation, message: m, path: path.to_vec() })?;
-                let Some(t) = tree::get(root, &target.terms).filter(|_| target.is_absolute()) else {
+                let target = parse_path(s).map_err(|m| Invalid {
+                    class: ErrorClass::Evaluation,
+                    message: m,
+                    path: path.to_vec(),
+                })?;
+                let Some(t) = tree::get(root, &target.terms).filter(|_| target.is_absolute())
+                else {
                     return Err(invalid(
                         format!("error evaluating path '{s}': path '{s}' does not have an associated value"),
                         path,
@@ -551,7 +715,11 @@ pub fn check(st: &mut State, root: &Value, v: &Value, ty: &TypeDef, path: &mut V
         Base::Builtin(b, r) => {
             if !b.accepts(v) {
                 return Err(invalid(
-                    format!("validation requires type of '{}' but element is of type '{}'", b.name(), v.type_name()),
+                    format!(
+                        "validation requires type of '{}' but element is of type '{}'",
+                        b.name(),
+                        v.type_name()
+                    ),
                     path,
                 ));
             }
@@ -571,19 +739,36 @@ pub fn check(st: &mut State, root: &Value, v: &Value, ty: &TypeDef, path: &mut V
                     Value::Str(s) => s.to_string(),
                     other => crate::render_value(other),
                 };
-                return Err(invalid(format!("value ({shown}) is not a possible choice value"), path));
+                return Err(invalid(
+                    format!("value ({shown}) is not a possible choice value"),
+                    path,
+                ));
             }
         }
-        Base::Record { extensible, fields, includes, range: r } => {
+        Base::Record {
+            extensible,
+            fields,
+            includes,
+            range: r,
+        } => {
             let Value::Dict(d) = v else {
-                return Err(invalid(format!("validation requires type of 'nlist' but element is of type '{}'", v.type_name()), path));
+                return Err(invalid(
+                    format!(
+                        "validation requires type of 'nlist' but element is of type '{}'",
+                        v.type_name()
+                    ),
+                    path,
+                ));
             };
             let mut all = Vec::new();
             collect_fields(st, fields, includes, &mut all, 0);
             let mut ext = *extensible;
             for inc in includes {
                 if let Some(t) = lookup(st, inc) {
-                    if let Base::Record { extensible: true, .. } = t.base {
+                    if let Base::Record {
+                        extensible: true, ..
+                    } = t.base
+                    {
                         ext = true;
                     }
                 }
@@ -593,7 +778,10 @@ pub fn check(st: &mut State, root: &Value, v: &Value, ty: &TypeDef, path: &mut V
                 match d.get(&Key(f.name.clone())) {
                     None => {
                         if f.required {
-                            return Err(invalid(format!("cannot find required field: {}", f.name), path));
+                            return Err(invalid(
+                                format!("cannot find required field: {}", f.name),
+                                path,
+                            ));
                         }
                     }
                     Some(e) => {
@@ -605,8 +793,11 @@ pub fn check(st: &mut State, root: &Value, v: &Value, ty: &TypeDef, path: &mut V
                 }
             }
             if !ext {
-                let extra: Vec<&str> =
-                    d.keys().map(|k| k.as_str()).filter(|k| !all.iter().any(|f| &*f.name == *k)).collect();
+                let extra: Vec<&str> = d
+                    .keys()
+                    .map(|k| k.as_str())
+                    .filter(|k| !all.iter().any(|f| &*f.name == *k))
+                    .collect();
                 if !extra.is_empty() {
                     let mut m = String::from("record definition contains unexpected field(s): ");
                     for k in extra {
@@ -625,7 +816,10 @@ fn check_range(r: &Option<Range>, n: i64, what: &str, path: &[Term]) -> Result<(
     if let Some(r) = r {
         let lo = r.min.unwrap_or(0);
         if n < lo || r.max.map(|m| n > m).unwrap_or(false) {
-            return Err(invalid(format!("{what} ({n}) is outside of allowed range {}", show_range(r)), path));
+            return Err(invalid(
+                format!("{what} ({n}) is outside of allowed range {}", show_range(r)),
+                path,
+            ));
         }
     }
     Ok(())
@@ -642,7 +836,10 @@ fn show_range(r: &Range) -> String {
 fn check_value_range(r: &Option<Range>, v: &Value, path: &[Term]) -> Result<(), Invalid> {
     let Some(rg) = r else { return Ok(()) };
     if let Value::Bool(_) = v {
-        return Err(invalid("range checking cannot be applied to element of type boolean", path));
+        return Err(invalid(
+            "range checking cannot be applied to element of type boolean",
+            path,
+        ));
     }
     let lo = rg.min.unwrap_or(0);
     let bad = match v {
@@ -652,13 +849,20 @@ fn check_value_range(r: &Option<Range>, v: &Value, path: &[Term]) -> Result<(), 
             let n = s.encode_utf16().count() as i64;
             n < lo || rg.max.map(|m| n > m).unwrap_or(false)
         }
-        Value::List(l) => (l.len() as i64) < lo || rg.max.map(|m| l.len() as i64 > m).unwrap_or(false),
-        Value::Dict(d) => (d.len() as i64) < lo || rg.max.map(|m| d.len() as i64 > m).unwrap_or(false),
+        Value::List(l) => {
+            (l.len() as i64) < lo || rg.max.map(|m| l.len() as i64 > m).unwrap_or(false)
+        }
+        Value::Dict(d) => {
+            (d.len() as i64) < lo || rg.max.map(|m| d.len() as i64 > m).unwrap_or(false)
+        }
         _ => false,
     };
     if bad {
         let shown = crate::render_value(v);
-        return Err(invalid(format!("{shown} is outside of the allowed range {}", show_range(rg)), path));
+        return Err(invalid(
+            format!("{shown} is outside of the allowed range {}", show_range(rg)),
+            path,
+        ));
     }
     Ok(())
 }
@@ -672,12 +876,15 @@ fn run_with(st: &mut State, v: &Value, ty: &TypeDef, path: &[Term]) -> Result<()
         Ok(Value::Bool(true)) => Ok(()),
         Ok(Value::Bool(false)) => Err(invalid("user-defined validation failed", path)),
         Ok(other) => Err(invalid(
-            format!("validation function must return a boolean; {} found", other.type_name()),
+            format!(
+                "validation function must return a boolean; {} found",
+                other.type_name()
+            ),
             path,
         )),
         Err(Unwind::Return(Value::Bool(true))) => Ok(()),
         Err(Unwind::Return(_)) => Err(invalid("user-defined validation failed", path)),
-        Err(Unwind::Error(e)) => Err(invalid(e.message, path)),
+        Err(Unwind::Error(e)) => Err(invalid(e.message.clone(), path)),
     }
 }
 
@@ -694,7 +901,14 @@ pub fn named(st: &State, name: &str) -> Option<Arc<TypeDef>> {
     }
     let b = Builtin::from_name(name)?;
     let src = Arc::new(SourceFile::new(Default::default(), Arc::from("")));
-    Some(Arc::new(TypeDef { base: Base::Builtin(b, None), clauses: Vec::new(), default: None, with: None, src, span: Span::default() }))
+    Some(Arc::new(TypeDef {
+        base: Base::Builtin(b, None),
+        clauses: Vec::new(),
+        default: None,
+        with: None,
+        src,
+        span: Span::default(),
+    }))
 }
 
 #[allow(dead_code)]

@@ -172,7 +172,10 @@ impl Value {
         matches!(self, Value::List(_) | Value::Dict(_))
     }
     pub fn is_property(&self) -> bool {
-        matches!(self, Value::Bool(_) | Value::Long(_) | Value::Double(_) | Value::Str(_))
+        matches!(
+            self,
+            Value::Bool(_) | Value::Long(_) | Value::Double(_) | Value::Str(_)
+        )
     }
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -228,12 +231,15 @@ impl Value {
             (Value::Double(a), Value::Double(b)) => a == b,
             (Value::Str(a), Value::Str(b)) => a == b,
             (Value::List(a), Value::List(b)) => {
-                Arc::ptr_eq(a, b) || (a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same(y)))
+                Arc::ptr_eq(a, b)
+                    || (a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same(y)))
             }
             (Value::Dict(a), Value::Dict(b)) => {
                 Arc::ptr_eq(a, b)
                     || (a.len() == b.len()
-                        && a.iter().zip(b.iter()).all(|((ka, va), (kb, vb))| ka == kb && va.same(vb)))
+                        && a.iter()
+                            .zip(b.iter())
+                            .all(|((ka, va), (kb, vb))| ka == kb && va.same(vb)))
             }
             _ => false,
         }
@@ -272,13 +278,18 @@ mod tests {
 
     #[test]
     fn keys_order_like_java() {
-        let mut keys: Vec<Key> = ["a_b", "a.b", "ab", "a", "a-b", "a+b", "_", "Z", "A", "a10", "a2", "a1"]
-            .iter()
-            .map(|s| Key::new(s))
-            .collect();
+        let mut keys: Vec<Key> = [
+            "a_b", "a.b", "ab", "a", "a-b", "a+b", "_", "Z", "A", "a10", "a2", "a1",
+        ]
+        .iter()
+        .map(|s| Key::new(s))
+        .collect();
         keys.sort();
         let got: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
-        assert_eq!(got, ["A", "Z", "_", "a", "a+b", "a-b", "a.b", "a1", "a10", "a2", "a_b", "ab"]);
+        assert_eq!(
+            got,
+            ["A", "Z", "_", "a", "a+b", "a-b", "a.b", "a1", "a10", "a2", "a_b", "ab"]
+        );
     }
 
     #[test]

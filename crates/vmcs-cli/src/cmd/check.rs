@@ -39,7 +39,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> miette::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let mut reporter = Reporter::new(args.error_format);
     let mut files = Vec::new();
     for p in &paths {
@@ -48,7 +52,10 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
         } else if p.is_file() {
             files.push(p.clone());
         } else {
-            reporter.error(&Error::new(ErrorClass::System, format!("no such file or directory: {}", p.display())));
+            reporter.error(&Error::new(
+                ErrorClass::System,
+                format!("no such file or directory: {}", p.display()),
+            ));
         }
     }
     files.sort();
@@ -59,7 +66,11 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
             reporter.error(&e);
         }
     } else {
-        let objects: Vec<PathBuf> = files.iter().filter(|f| is_object_template(f)).cloned().collect();
+        let objects: Vec<PathBuf> = files
+            .iter()
+            .filter(|f| is_object_template(f))
+            .cloned()
+            .collect();
         checked = objects.len();
         let include_dirs = match args.include_path.as_deref() {
             Some(s) => crate::cmd::compile::include_dirs(Some(s)),
@@ -98,12 +109,18 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if reporter.count > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if reporter.count > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Every `.pan` and `.tpl` file below `dir`, skipping hidden directories.
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         let name = e.file_name();
@@ -112,7 +129,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         }
         match e.file_type() {
             Ok(t) if t.is_dir() => collect(&p, out),
-            Ok(_) if matches!(p.extension().and_then(|x| x.to_str()), Some("pan" | "tpl")) => out.push(p),
+            Ok(_) if matches!(p.extension().and_then(|x| x.to_str()), Some("pan" | "tpl")) => {
+                out.push(p)
+            }
             _ => {}
         }
     }
@@ -120,14 +139,19 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Whether a file's header declares an object template (comments and annotations skipped).
 fn is_object_template(file: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(file) else { return false };
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return false;
+    };
     let mut rest = text.as_str();
     loop {
         rest = rest.trim_start();
         if rest.starts_with('#') {
             rest = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
         } else if rest.starts_with('@') {
-            let close = rest.find(['}', ')', ']']).map(|i| i + 1).unwrap_or(rest.len());
+            let close = rest
+                .find(['}', ')', ']'])
+                .map(|i| i + 1)
+                .unwrap_or(rest.len());
             rest = &rest[close..];
         } else {
             break;
@@ -139,7 +163,9 @@ fn is_object_template(file: &Path) -> bool {
 /// Parse every file (in parallel) and return all errors of all files, in file order.
 fn parse_all(files: &[PathBuf], nthread: usize) -> Vec<Error> {
     let threads = match nthread {
-        0 => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        0 => std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
         n => n,
     }
     .clamp(1, files.len().max(1));
@@ -161,7 +187,10 @@ fn parse_one(file: &Path) -> Vec<Error> {
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => {
-            return vec![Error::new(ErrorClass::System, format!("cannot read {}: {e}", file.display()))]
+            return vec![Error::new(
+                ErrorClass::System,
+                format!("cannot read {}: {e}", file.display()),
+            )]
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -169,7 +198,10 @@ fn parse_one(file: &Path) -> Vec<Error> {
         Err(e) => {
             return vec![Error::new(
                 ErrorClass::Parse,
-                format!("file is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+                format!(
+                    "file is not valid UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
             )
             .in_file(file.to_path_buf())]
         }
@@ -183,7 +215,10 @@ fn parse_one(file: &Path) -> Vec<Error> {
         .errors
         .into_iter()
         .map(|pe| {
-            let mut e = Error::new(pe.class.into(), pe.message).at(Loc { file: src.clone(), span: pe.span });
+            let mut e = Error::new(pe.class.into(), pe.message).at(Loc {
+                file: src.clone(),
+                span: pe.span,
+            });
             e.hint = pe.hint;
             e
         })

@@ -54,33 +54,64 @@ pub struct Args {
     /// How errors are printed.
     #[arg(long, value_enum, default_value = "human")]
     pub error_format: ErrorFormat,
+    /// Skip the validation phase (for measuring the build alone).
+    #[arg(long, hide = true)]
+    pub skip_validation: bool,
+    #[command(flatten)]
+    pub resolve: crate::resolve::ResolveOpts,
 }
 
 pub fn run(args: Args) -> miette::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let formats = Format::parse_list(&args.formats).map_err(|e| miette!("unknown output format `{}`", e.0))?;
+    let formats = Format::parse_list(&args.formats)
+        .map_err(|e| miette!("unknown output format `{}`", e.0))?;
     let opts = CompileOptions {
         include_dirs: include_dirs(args.include_path.as_deref()),
         max_iteration: args.max_iteration,
         max_recursion: args.max_recursion,
         nthread: args.nthread,
         initial_data: args.initial_data.clone(),
-        skip_validation: false,
+        skip_validation: args.skip_validation,
     };
-    let out_dir = args.output_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let out_dir = args
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("."));
     let mut reporter = Reporter::new(args.error_format);
     // Each object's files are written by the thread that finished it.
     let write_errors: Arc<Mutex<Vec<String>>> = Arc::default();
     let on_done = {
         let (out_dir, formats, errs) = (out_dir.clone(), formats.clone(), write_errors.clone());
+        let resolve = args.resolve.clone();
         let made_dirs: Mutex<HashSet<PathBuf>> = Mutex::default();
-        Box::new(move |name: &str, r: &Result<Arc<vmcs_pan::Built>, vmcs_pan::Error>| {
-            if let Ok(built) = r {
-                if let Err(e) = write_outputs(&out_dir, name, built, &formats, &made_dirs) {
-                    errs.lock().unwrap().push(e);
+        Box::new(
+            move |name: &str, r: &Result<Arc<vmcs_pan::Built>, vmcs_pan::Error>| {
+                if let Ok(built) = r {
+                    let resolved;
+                    let built = if resolve.resolve_packages {
+                        let mut root = built.root.clone();
+                        if let Err(e) = crate::resolve::resolve_into(&mut root, &resolve) {
+                            errs.lock()
+                                .unwrap()
+                                .push(format!("{name}: cannot resolve software: {e}"));
+                            return;
+                        }
+                        resolved = vmcs_pan::Built {
+                            root,
+                            name: built.name.clone(),
+                            deps: built.deps.clone(),
+                            reads: built.reads.clone(),
+                        };
+                        &resolved
+                    } else {
+                        &**built
+                    };
+                    if let Err(e) = write_outputs(&out_dir, name, built, &formats, &made_dirs) {
+                        errs.lock().unwrap().push(e);
+                    }
                 }
-            }
-        })
+            },
+        )
     };
     let compiler = match Compiler::with_callback(opts, on_done) {
         Ok(c) => c,
@@ -93,8 +124,11 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
     for t in &args.templates {
         if !t.is_file() {
             reporter.error(
-                &vmcs_pan::Error::new(vmcs_pan::ErrorClass::System, format!("cannot read object template {}", t.display()))
-                    .with_hint("give the path of an existing `.pan` file"),
+                &vmcs_pan::Error::new(
+                    vmcs_pan::ErrorClass::System,
+                    format!("cannot read object template {}", t.display()),
+                )
+                .with_hint("give the path of an existing `.pan` file"),
             );
         }
     }
@@ -110,8 +144,12 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
             Err(e) => reporter.error(e),
         }
     }
+    written -= write_errors.lock().unwrap().len().min(written);
     for e in write_errors.lock().unwrap().iter() {
-        reporter.error(&vmcs_pan::Error::new(vmcs_pan::ErrorClass::System, e.clone()));
+        reporter.error(&vmcs_pan::Error::new(
+            vmcs_pan::ErrorClass::System,
+            e.clone(),
+        ));
     }
     reporter.finish();
     if args.verbose {
@@ -122,14 +160,22 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if reporter.count > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if reporter.count > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Split panc's `--include-path` (default: the current directory).
 pub fn include_dirs(spec: Option<&str>) -> Vec<PathBuf> {
     match spec {
         None => vec![std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))],
-        Some(s) => s.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect(),
+        Some(s) => s
+            .split(':')
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect(),
     }
 }
 
@@ -147,7 +193,8 @@ fn write_outputs(
         let file = out_dir.join(format!("{name}.{}", f.extension()));
         if let Some(dir) = file.parent() {
             if !made_dirs.lock().unwrap().contains(dir) {
-                std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
                 made_dirs.lock().unwrap().insert(dir.to_path_buf());
             }
         }

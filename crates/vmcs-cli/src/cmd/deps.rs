@@ -1,14 +1,9 @@
-//! `vmcs deps` (not yet implemented).
+//! `vmcs deps`: resolve the software a profile or a package list needs (see `vmcs-deps`).
 
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {
-    /// Arguments (not yet implemented).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
-}
+pub use vmcs_deps::cli::DepsArgs as Args;
 
-pub fn run(_args: Args) -> miette::Result<ExitCode> {
-    Err(miette::miette!("`vmcs deps` is not implemented yet"))
+pub fn run(args: Args) -> miette::Result<ExitCode> {
+    vmcs_deps::cli::run(args)
 }

@@ -28,9 +28,17 @@ pub struct BuiltinDef {
 
 /// All pure builtins of all modules.
 pub fn all() -> impl Iterator<Item = &'static BuiltinDef> {
-    [convert::BUILTINS, encode::BUILTINS, format::BUILTINS, json::BUILTINS, math::BUILTINS, regex::BUILTINS, string::BUILTINS]
-        .into_iter()
-        .flatten()
+    [
+        convert::BUILTINS,
+        encode::BUILTINS,
+        format::BUILTINS,
+        json::BUILTINS,
+        math::BUILTINS,
+        regex::BUILTINS,
+        string::BUILTINS,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Find a pure builtin by name.

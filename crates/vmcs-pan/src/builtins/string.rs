@@ -189,9 +189,14 @@ fn index_of(s: &str, sub: &str, from: i32) -> i64 {
 /// `index()` element test: Java `equals`, structural for resources.
 fn index_matches(x: &Value, v: &Value) -> bool {
     match (x, v) {
-        (Value::List(a), Value::List(b)) => a.len() == b.len() && a.iter().zip(b.iter()).all(|(p, q)| index_matches(p, q)),
+        (Value::List(a), Value::List(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(p, q)| index_matches(p, q))
+        }
         (Value::Dict(a), Value::Dict(b)) => {
-            a.len() == b.len() && a.iter().zip(b.iter()).all(|((ka, va), (kb, vb))| ka == kb && index_matches(va, vb))
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b.iter())
+                    .all(|((ka, va), (kb, vb))| ka == kb && index_matches(va, vb))
         }
         _ => java_equals(x, v),
     }
