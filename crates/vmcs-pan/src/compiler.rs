@@ -51,9 +51,16 @@ pub struct Built {
     pub reads: Vec<Arc<str>>,
 }
 
+/// Where one object is in its life.
 enum Slot {
+    /// The build phase runs on this thread.
     Building(ThreadId),
-    Done(Result<Arc<Built>, Error>),
+    /// Built (others may read its profile); `state` waits for (or is taken by) validation.
+    Built { root: Value, state: Option<Box<State>>, file: PathBuf },
+    /// Its own validation is done (cross-object validity is settled at the end of the run).
+    Validated { built: Arc<Built>, own: Result<(), Error> },
+    /// The build phase failed.
+    Failed(Error),
 }
 
 /// One object's outcome.
@@ -73,6 +80,8 @@ pub struct Compiler {
     eval_opts: Arc<Options>,
     cache: TemplateCache,
     objects: Mutex<HashMap<Arc<str>, Slot>>,
+    /// Which object each waiting thread waits for (to detect cross-thread build cycles).
+    waits: Mutex<HashMap<ThreadId, Arc<str>>>,
     done: Condvar,
     /// Objects in the order they finished (including ones built because others read them).
     finished: Mutex<Vec<Arc<str>>>,
@@ -96,6 +105,7 @@ impl Compiler {
             eval_opts,
             cache: TemplateCache::default(),
             objects: Mutex::new(HashMap::new()),
+            waits: Mutex::new(HashMap::new()),
             done: Condvar::new(),
             finished: Mutex::new(Vec::new()),
             initial_root,
@@ -155,23 +165,92 @@ impl Compiler {
                 }
             });
         }
+        // Objects built only because others read them still need their own validation.
+        loop {
+            let pending: Vec<Arc<str>> = {
+                let map = self.objects.lock().unwrap();
+                map.iter().filter(|(_, s)| matches!(s, Slot::Built { .. })).map(|(n, _)| n.clone()).collect()
+            };
+            if pending.is_empty() {
+                break;
+            }
+            for n in pending {
+                self.validate_object(&n);
+            }
+        }
+        let mut out = self.settle();
+        out.extend(early.into_inner().unwrap().into_iter().map(|(n, e)| (n, Err(e))));
+        if let Some(cb) = &self.on_done {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let work = || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((n, r)) = out.get(i) else { break };
+                cb(n, r);
+            };
+            if threads <= 1 {
+                work();
+            } else {
+                std::thread::scope(|s| {
+                    for _ in 0..threads {
+                        s.spawn(work);
+                    }
+                });
+            }
+        }
+        out
+    }
+
+    /// Cross-object validation: an object is valid only when its own validation passed and
+    /// every object it read is valid (over the read graph, cycles included).
+    fn settle(&self) -> Vec<(Arc<str>, ObjectResult)> {
         let order = self.finished.lock().unwrap().clone();
         let map = self.objects.lock().unwrap();
-        let mut out: Vec<(Arc<str>, ObjectResult)> = order
+        let mut bad: HashMap<Arc<str>, String> = HashMap::new();
+        for (n, s) in map.iter() {
+            match s {
+                Slot::Failed(e) | Slot::Validated { own: Err(e), .. } => {
+                    bad.insert(n.clone(), e.message.clone());
+                }
+                _ => {}
+            }
+        }
+        let mut invalid_by: HashMap<Arc<str>, (Arc<str>, String)> = HashMap::new();
+        loop {
+            let mut changed = false;
+            for (n, s) in map.iter() {
+                let Slot::Validated { built, own: Ok(()) } = s else { continue };
+                if bad.contains_key(n) {
+                    continue;
+                }
+                if let Some(r) = built.reads.iter().find(|r| bad.contains_key(*r)) {
+                    let why = bad[r].clone();
+                    invalid_by.insert(n.clone(), (r.clone(), why.clone()));
+                    bad.insert(n.clone(), why);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        order
             .into_iter()
-            .filter_map(|n| match map.get(&n) {
-                Some(Slot::Done(r)) => Some((n.clone(), r.clone())),
-                _ => None,
+            .filter_map(|n| {
+                let r = match map.get(&n)? {
+                    Slot::Failed(e) => Err(e.clone()),
+                    Slot::Validated { own: Err(e), .. } => Err(e.clone()),
+                    Slot::Validated { built, own: Ok(()) } => match invalid_by.get(&n) {
+                        Some((other, why)) => Err(Error::new(
+                            ErrorClass::Validation,
+                            format!("object '{other}' read by '{n}' is not valid: {why}"),
+                        )),
+                        None => Ok(built.clone()),
+                    },
+                    _ => return None,
+                };
+                Some((n, r))
             })
-            .collect();
-        out.extend(
-            early
-                .into_inner()
-                .unwrap()
-                .into_iter()
-                .map(|(n, e)| (n, Err(e))),
-        );
-        out
+            .collect()
     }
 
     /// Compile one object template given as a file: its header names the object, the file
@@ -201,25 +280,50 @@ impl Compiler {
                 .with_hint("the include path must contain the template under its declared name"),
             ));
         };
-        let _ = self.object(&name, Some(&found_file));
+        if self.built_root(&name, Some(&found_file)).is_ok() {
+            self.validate_object(&name);
+        }
         Ok(())
     }
 
-    /// Get (building if needed) one object's result.
-    pub fn object(self: &Arc<Self>, name: &str, file: Option<&Path>) -> Result<Arc<Built>, Error> {
+    /// Whether waiting for an object built by `owner` would make a cycle back to `me`.
+    fn would_cycle(&self, map: &HashMap<Arc<str>, Slot>, mut owner: ThreadId, me: ThreadId) -> bool {
+        let waits = self.waits.lock().unwrap();
+        for _ in 0..=waits.len() {
+            if owner == me {
+                return true;
+            }
+            let Some(obj) = waits.get(&owner) else { return false };
+            match map.get(obj) {
+                Some(Slot::Building(t)) => owner = *t,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// The profile of an object after its build phase (building it here if nobody has).
+    pub fn built_root(self: &Arc<Self>, name: &str, file: Option<&Path>) -> Result<Value, Error> {
         let me = std::thread::current().id();
         {
             let mut map = self.objects.lock().unwrap();
             loop {
                 match map.get(name) {
-                    Some(Slot::Done(r)) => return r.clone(),
-                    Some(Slot::Building(t)) if *t == me => {
-                        return Err(Error::new(
-                            ErrorClass::Evaluation,
-                            format!("circular dependency between objects involving '{name}'"),
-                        ));
+                    Some(Slot::Built { root, .. }) => return Ok(root.clone()),
+                    Some(Slot::Validated { built, .. }) => return Ok(built.root.clone()),
+                    Some(Slot::Failed(e)) => return Err(e.clone()),
+                    Some(Slot::Building(t)) => {
+                        if self.would_cycle(&map, *t, me) {
+                            return Err(Error::new(
+                                ErrorClass::Evaluation,
+                                format!("circular dependency between objects involving '{name}'"),
+                            )
+                            .with_hint("objects may read each other's profiles only when neither needs the other to build"));
+                        }
+                        self.waits.lock().unwrap().insert(me, Arc::from(name));
+                        map = self.done.wait(map).unwrap();
+                        self.waits.lock().unwrap().remove(&me);
                     }
-                    Some(Slot::Building(_)) => map = self.done.wait(map).unwrap(),
                     None => {
                         map.insert(Arc::from(name), Slot::Building(me));
                         break;
@@ -227,18 +331,54 @@ impl Compiler {
                 }
             }
         }
-        let r = self.build(name, file).map(Arc::new);
-        if let Some(cb) = &self.on_done {
-            cb(name, &r);
-        }
+        let r = self.build(name, file);
         let mut map = self.objects.lock().unwrap();
-        map.insert(Arc::from(name), Slot::Done(r.clone()));
+        let out = match r {
+            Ok((st, file)) => {
+                let root = st.root.clone();
+                map.insert(Arc::from(name), Slot::Built { root: root.clone(), state: Some(Box::new(st)), file });
+                Ok(root)
+            }
+            Err(e) => {
+                map.insert(Arc::from(name), Slot::Failed(e.clone()));
+                Err(e)
+            }
+        };
         self.finished.lock().unwrap().push(Arc::from(name));
         self.done.notify_all();
-        r
+        out
     }
 
-    fn build(self: &Arc<Self>, name: &str, file: Option<&Path>) -> Result<Built, Error> {
+    /// Run an object's own validation (once), after its build phase.
+    fn validate_object(self: &Arc<Self>, name: &str) {
+        let (mut st, file) = {
+            let mut map = self.objects.lock().unwrap();
+            match map.get_mut(name) {
+                Some(Slot::Built { state, file, .. }) => match state.take() {
+                    Some(st) => (st, file.clone()),
+                    None => return,
+                },
+                _ => return,
+            }
+        };
+        let own = if self.opts.skip_validation {
+            Ok(())
+        } else {
+            types::validate(&mut st).map_err(|e| e.in_file(file.clone()))
+        };
+        let built = Arc::new(Built {
+            name: Arc::from(name),
+            root: std::mem::take(&mut st.root),
+            deps: std::mem::take(&mut st.deps),
+            reads: std::mem::take(&mut st.read_objects),
+        });
+        let mut map = self.objects.lock().unwrap();
+        map.insert(Arc::from(name), Slot::Validated { built, own });
+        self.done.notify_all();
+    }
+
+    /// The build phase of one object: run its templates, then set defaults.
+    fn build(self: &Arc<Self>, name: &str, file: Option<&Path>) -> Result<(State, PathBuf), Error> {
         let env: Arc<dyn Env> = Arc::new(EnvImpl(self.clone()));
         let mut st = State::new(Arc::from(name), self.eval_opts.clone(), Some(env));
         if let Some(r) = &self.initial_root {
@@ -258,51 +398,20 @@ impl Compiler {
             None => match loader::search(&self.opts.include_dirs, &[], name, &[".pan", ".tpl"]) {
                 Some((f, base, _)) => (f, base),
                 None => {
-                    return Err(Error::new(
-                        ErrorClass::Evaluation,
-                        format!("cannot locate object template '{name}'"),
-                    ));
+                    return Err(Error::new(ErrorClass::Evaluation, format!("cannot locate object template '{name}'")));
                 }
             },
         };
         let ext_tpl = file.extension().map(|e| e == "tpl").unwrap_or(false);
-        st.dep(
-            name,
-            if ext_tpl { DepKind::Tpl } else { DepKind::Pan },
-            Some(dir),
-        );
+        st.dep(name, if ext_tpl { DepKind::Tpl } else { DepKind::Pan }, Some(dir));
         let tpl = self.cache.get(&file, name)?;
         if tpl.kind != vmcs_syntax::TemplateKind::Object {
-            return Err(Error::new(
-                ErrorClass::Evaluation,
-                format!("{} is not an object template", name),
-            )
-            .in_file(file.clone()));
+            return Err(Error::new(ErrorClass::Evaluation, format!("{name} is not an object template"))
+                .in_file(file.clone()));
         }
         st.run_template(&tpl)?;
         types::apply_defaults(&mut st)?;
-        if !self.opts.skip_validation {
-            types::validate(&mut st).map_err(|e| e.in_file(file.clone()))?;
-            // An object is valid only when every object it read is valid.
-            for other in st.read_objects.clone() {
-                if let Err(e) = self.object(&other, None) {
-                    return Err(Error::new(
-                        ErrorClass::Validation,
-                        format!(
-                            "object '{other}' read by '{name}' is not valid: {}",
-                            e.message
-                        ),
-                    )
-                    .in_file(file.clone()));
-                }
-            }
-        }
-        Ok(Built {
-            name: Arc::from(name),
-            root: st.root,
-            deps: st.deps,
-            reads: st.read_objects,
-        })
+        Ok((st, file))
     }
 
     fn find_template(&self, st: &State, name: &str) -> Found {
@@ -384,8 +493,7 @@ impl Env for EnvImpl {
                 ));
             }
         }
-        let built = self.0.object(name, None)?;
-        Ok(built.root.clone())
+        self.0.built_root(name, None)
     }
 }
 

@@ -220,9 +220,19 @@ impl From<&Error> for Rendered {
                 message = format!("{message}\n  in {}", f.display());
             }
         }
-        for t in &e.trace {
+        // Call stack, innermost first, with runs of identical frames collapsed.
+        let mut i = 0;
+        while i < e.trace.len() {
+            let mut j = i + 1;
+            while j < e.trace.len() && e.trace[j] == e.trace[i] {
+                j += 1;
+            }
             message.push_str("\n  >>> ");
-            message.push_str(t);
+            message.push_str(&e.trace[i]);
+            if j - i > 1 {
+                message.push_str(&format!(" (x{})", j - i));
+            }
+            i = j;
         }
         let (src, labels) = match &e.loc {
             Some(l) => (

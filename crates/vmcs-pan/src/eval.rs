@@ -516,7 +516,11 @@ impl<'s> Ctx<'s> {
 
     fn read_var(&mut self, name: &Arc<str>, subs: &[Code], span: Span) -> EResult<Value> {
         let Some(mut v) = self.lookup_var(name, span)? else {
-            return Err(self.err(span, format!("variable named '{name}' is undefined")));
+            let mut e = self.err(span, format!("variable named '{name}' is undefined"));
+            if let Unwind::Error(err) = &mut e {
+                err.hint = Some(self.suggest_variable(name));
+            }
+            return Err(e);
         };
         let mut shown = name.to_string();
         for s in subs {
@@ -533,6 +537,24 @@ impl<'s> Ctx<'s> {
             };
         }
         Ok(v)
+    }
+
+    /// A hint for an undefined variable: a close name in scope, or how to define one.
+    fn suggest_variable(&self, name: &str) -> String {
+        let candidates = self
+            .locals
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .chain(self.st.globals.keys().map(|k| k.to_string()))
+            .chain(["SELF", "ARGV", "ARGC", "OBJECT", "FUNCTION", "TEMPLATE"].iter().map(|s| s.to_string()));
+        let best = candidates
+            .map(|c| (edit_distance(&c.to_lowercase(), &name.to_lowercase()), c))
+            .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+            .min();
+        match best {
+            Some((_, c)) => format!("did you mean `{c}`?"),
+            None => format!("define it first with `variable {name} = ...;` or assign it in this block"),
+        }
     }
 
     /// `name[subs...] = v`
@@ -752,4 +774,19 @@ fn child_mut_create<'a>(cur: &'a mut Value, k: &Value) -> Result<&'a mut Value, 
             c.type_name()
         )),
     }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }

@@ -1,0 +1,45 @@
+//! Snapshots of rendered diagnostics for the common errors: each `tests/diagnostics/*.pan`
+//! is compiled and its error rendered as a person sees it (miette, no colour, 100 columns)
+//! and as a tool sees it (`--error-format json`), with the directory written as `$DIR`.
+
+use std::path::Path;
+use vmcs_pan::{CompileOptions, Compiler};
+
+fn render(file: &Path) -> String {
+    let dir = file.parent().unwrap();
+    let opts = CompileOptions { include_dirs: vec![dir.to_path_buf()], nthread: 1, ..CompileOptions::default() };
+    let compiler = Compiler::new(opts).unwrap();
+    let results = compiler.compile_files(&[file.to_path_buf()]);
+    let err = results
+        .into_iter()
+        .find_map(|(_, r)| r.err())
+        .unwrap_or_else(|| panic!("{} compiled without error", file.display()));
+    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor()).with_width(100);
+    let mut human = String::new();
+    let report = err.to_report();
+    handler.render_report(&mut human, report.as_ref()).unwrap();
+    let json = serde_json::to_string_pretty(&err.to_json()).unwrap();
+    let text = format!("{human}\n--- json ---\n{json}\n");
+    text.replace(&dir.display().to_string(), "$DIR")
+}
+
+#[test]
+fn diagnostics_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/diagnostics");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pan"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root.join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for f in &files {
+            let name = f.file_stem().unwrap().to_string_lossy().to_string();
+            insta::assert_snapshot!(name, render(f));
+        }
+    });
+}

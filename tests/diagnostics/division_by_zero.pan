@@ -1,0 +1,3 @@
+object template division_by_zero;
+
+"/a" = 10 / 0;

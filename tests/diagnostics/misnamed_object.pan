@@ -1,0 +1,1 @@
+object template wrong_header_name;

@@ -1,0 +1,3 @@
+object template missing_template;
+
+include "os/debian/bookwrom";

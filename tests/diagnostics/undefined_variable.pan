@@ -1,0 +1,3 @@
+object template undefined_variable;
+
+"/a" = PORT + 1;

@@ -1,0 +1,3 @@
+object template user_error;
+
+"/a" = error("no storage backend configured");
