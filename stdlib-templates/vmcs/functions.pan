@@ -69,12 +69,12 @@ function vmcs_package = {
 
 @documentation{
 `vmcs_packages(names)`: a dict of package requests from a list of names, keyed by the
-escaped names; merge it into `/software/packages`.
+names; merge it into `/software/packages`.
 }
 function vmcs_packages = {
     d = dict();
     foreach (i; n; ARGV[0]) {
-        d[escape(n)] = vmcs_package(n);
+        d[n] = vmcs_package(n);
     };
     d;
 };
@@ -84,7 +84,7 @@ function vmcs_packages = {
 `VMCS_PACKAGE_SIZES` (`VMCS_DEFAULT_PACKAGE_SIZE` when unknown).
 }
 function vmcs_package_size = {
-    k = escape(ARGV[0]);
+    k = ARGV[0];
     if (is_defined(VMCS_PACKAGE_SIZES[k])) return(VMCS_PACKAGE_SIZES[k]);
     VMCS_DEFAULT_PACKAGE_SIZE;
 };

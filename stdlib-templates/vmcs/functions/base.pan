@@ -143,3 +143,13 @@ function vmcs_merge = {
     };
     d;
 };
+
+@documentation{
+`vmcs_rule_fail_delete(id, text, path, suggest, fix_path)`: like `vmcs_rule_fail`, with a
+fix that deletes `fix_path` (`fix: fix_path = null`). A separate function because a `null`
+argument does not reach a function's `ARGV`.
+}
+function vmcs_rule_fail_delete = {
+    error('[vmcs-rule ' + ARGV[0] + '] ' + ARGV[1] + "\npath: " + ARGV[2] + "\nsuggest: " + ARGV[3]
+        + "\nfix: " + ARGV[4] + ' = null');
+};

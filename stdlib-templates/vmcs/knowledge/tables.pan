@@ -32,12 +32,12 @@ The base size in MiB assumed for a suite missing from `VMCS_SUITES`.
 variable VMCS_DEFAULT_BASE_SIZE ?= 1200;
 
 @documentation{
-Estimated installed size in MiB of packages with their dependencies, keyed by the escaped
-package name (`escape('g++')` is `g_2b_2b`). Used by `storage.disk-too-small`.
+Estimated installed size in MiB of packages with their dependencies, keyed by package
+name. Used by `storage.disk-too-small`.
 }
 variable VMCS_PACKAGE_SIZES ?= dict(
     'gcc', 180,
-    'g_2b_2b', 60,
+    'g++', 60,
     'gfortran', 60,
     'make', 2,
     'build-essential', 250,
@@ -67,7 +67,7 @@ variable VMCS_DISK_HEADROOM ?= 10;
 
 @documentation{
 Packages that cannot be installed on a suite, with the reason and the replacement to
-offer: `VMCS_SUITE_CONFLICTS[suite][escaped package] = dict('reason', ..., 'instead', ...)`.
+offer: `VMCS_SUITE_CONFLICTS[suite][package] = dict('reason', ..., 'instead', ...)`.
 Checked by `sw.suite-conflict`.
 }
 variable VMCS_SUITE_CONFLICTS ?= dict(

@@ -8,8 +8,8 @@ include 'vmcs/schema/basic';
 @documentation{
 A package the user asks for: its Debian `name`, an optional `version` with its `relation`
 (`>=` when absent) and where it comes from (`source`, `apt` by default). Keys of
-`/software/packages` are package names (escaped with `escape()` when they contain
-characters such as `+`).
+`/software/packages` are the package names (Debian names are valid Pan keys, `g++`
+included).
 }
 type vmcs_package_request = {
     'name' : string with match(SELF, '^[a-z0-9][a-z0-9+.-]*$')

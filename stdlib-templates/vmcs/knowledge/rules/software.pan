@@ -81,13 +81,13 @@ function vmcs_rule_suite_conflict = {
     if (!is_defined(VMCS_SUITE_CONFLICTS[suite])) return(true);
     bad = VMCS_SUITE_CONFLICTS[suite];
     foreach (k; p; value('/software/packages')) {
-        if (is_defined(bad[escape(p['name'])])) {
-            why = bad[escape(p['name'])];
-            vmcs_rule_fail('sw.suite-conflict',
+        if (is_defined(bad[p['name']])) {
+            why = bad[p['name']];
+            vmcs_rule_fail_delete('sw.suite-conflict',
                 format('%s cannot be installed on %s: %s', p['name'], suite, why['reason']),
                 '/software/packages/' + k,
                 format("remove it and ask for %s instead", why['instead']),
-                '/software/packages/' + k, null);
+                '/software/packages/' + k);
         };
     };
     true;
@@ -122,7 +122,7 @@ function vmcs_rule_requires_missing = {
     pk = value('/software/packages');
     foreach (k; e; value('/software/knowledge')) {
         foreach (i; r; e['requires']) {
-            rk = escape(r['name']);
+            rk = r['name'];
             if (!is_defined(pk[rk])) {
                 req = dict('name', r['name'], 'source', 'apt');
                 if (is_defined(r['version'])) {
@@ -150,7 +150,7 @@ function vmcs_rule_requires_version = {
     pk = value('/software/packages');
     foreach (k; e; value('/software/knowledge')) {
         foreach (i; r; e['requires']) {
-            rk = escape(r['name']);
+            rk = r['name'];
             if (is_defined(pk[rk]) && is_defined(r['version']) && is_defined(pk[rk]['version'])) {
                 rel = '>=';
                 if (is_defined(r['relation'])) rel = r['relation'];
