@@ -9,6 +9,7 @@ objects read each other.
 }
 declaration template vmcs/network/segment;
 
+include 'vmcs/schema/basic';
 include 'vmcs/functions';
 
 @documentation{
