@@ -20,7 +20,10 @@ const BROKEN: &[(&str, &str)] = &[
 const BROKEN_HELPERS: &[&str] = &["broken/segment/a"];
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn stdlib() -> PathBuf {
@@ -58,17 +61,26 @@ fn pan_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The template name of a file below `base` (`examples/net/web.pan` gives `net/web`).
 fn tpl_name(base: &Path, file: &Path) -> String {
-    file.strip_prefix(base).unwrap().with_extension("").to_string_lossy().replace('\\', "/")
+    file.strip_prefix(base)
+        .unwrap()
+        .with_extension("")
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 fn header_kind(file: &Path) -> String {
     let parsed = vmcs_syntax::parse(&std::fs::read_to_string(file).unwrap());
-    let tpl = parsed.template.unwrap_or_else(|| panic!("{} does not parse: {:?}", file.display(), parsed.errors));
+    let tpl = parsed
+        .template
+        .unwrap_or_else(|| panic!("{} does not parse: {:?}", file.display(), parsed.errors));
     format!("{:?}", tpl.kind).to_lowercase()
 }
 
 fn object_templates(base: &Path) -> Vec<PathBuf> {
-    pan_files(base).into_iter().filter(|f| header_kind(f) == "object").collect()
+    pan_files(base)
+        .into_iter()
+        .filter(|f| header_kind(f) == "object")
+        .collect()
 }
 
 fn include_path(extra: &Path) -> String {
@@ -92,28 +104,64 @@ fn every_stdlib_template_compiles_in_a_probe_object() {
         std::fs::write(&probe, format!("object template probe{i};\n{body}")).unwrap();
         probes.push(probe.to_string_lossy().into_owned());
     }
-    assert!(probes.len() >= 30, "expected the whole stdlib, found {} templates", probes.len());
+    assert!(
+        probes.len() >= 30,
+        "expected the whole stdlib, found {} templates",
+        probes.len()
+    );
     let out_dir = tmp.path().join("out");
     let inc = include_path(tmp.path());
-    let mut args = vec!["compile", "--include-path", &inc, "--output-dir", out_dir.to_str().unwrap(), "--formats", "json"];
+    let mut args = vec![
+        "compile",
+        "--include-path",
+        &inc,
+        "--output-dir",
+        out_dir.to_str().unwrap(),
+        "--formats",
+        "json",
+    ];
     args.extend(probes.iter().map(String::as_str));
     let out = vmcs(tmp.path(), &args);
-    assert!(out.status.success(), "stdlib probes failed:\n{}", text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stdlib probes failed:\n{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn every_example_compiles_to_a_vm_profile() {
     let tmp = tempfile::tempdir().unwrap();
     let inc = include_path(&examples());
-    let objects: Vec<PathBuf> =
-        object_templates(&examples()).into_iter().filter(|f| !f.starts_with(examples().join("broken"))).collect();
+    let objects: Vec<PathBuf> = object_templates(&examples())
+        .into_iter()
+        .filter(|f| !f.starts_with(examples().join("broken")))
+        .collect();
     assert!(objects.len() >= 5, "examples missing: {objects:?}");
     for f in &objects {
-        let out = vmcs(&examples(), &["compile", "--include-path", &inc, "--output-dir", tmp.path().to_str().unwrap(), "--formats", "json,pan", f.to_str().unwrap()]);
-        assert!(out.status.success(), "{} failed:\n{}", f.display(), text(&out.stderr));
+        let out = vmcs(
+            &examples(),
+            &[
+                "compile",
+                "--include-path",
+                &inc,
+                "--output-dir",
+                tmp.path().to_str().unwrap(),
+                "--formats",
+                "json,pan",
+                f.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{} failed:\n{}",
+            f.display(),
+            text(&out.stderr)
+        );
         let name = tpl_name(&examples(), f);
         let json = std::fs::read_to_string(tmp.path().join(format!("{name}.json"))).unwrap();
-        let profile = vmcs_model::VmProfile::from_json_str(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let profile =
+            vmcs_model::VmProfile::from_json_str(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(profile.vm.name, name.rsplit('/').next().unwrap());
     }
 }
@@ -122,28 +170,65 @@ fn every_example_compiles_to_a_vm_profile() {
 fn spec_node_matches_the_paper() {
     let tmp = tempfile::tempdir().unwrap();
     let inc = include_path(&examples());
-    let out = vmcs(&examples(), &["compile", "--include-path", &inc, "--output-dir", tmp.path().to_str().unwrap(), "--formats", "json", "spec-node.pan"]);
+    let out = vmcs(
+        &examples(),
+        &[
+            "compile",
+            "--include-path",
+            &inc,
+            "--output-dir",
+            tmp.path().to_str().unwrap(),
+            "--formats",
+            "json",
+            "spec-node.pan",
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let p = vmcs_model::VmProfile::from_json_str(&std::fs::read_to_string(tmp.path().join("spec-node.json")).unwrap()).unwrap();
-    assert_eq!((p.hardware.vcpus, p.hardware.memory, p.hardware.maxmem), (1, 512, 1024));
+    let p = vmcs_model::VmProfile::from_json_str(
+        &std::fs::read_to_string(tmp.path().join("spec-node.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (p.hardware.vcpus, p.hardware.memory, p.hardware.maxmem),
+        (1, 512, 1024)
+    );
     assert_eq!(p.storage.images["root"].size, 2000);
     assert_eq!(p.hardware.cdroms.len(), 1);
     let bench = &p.software.knowledge["speccpu2000"];
     assert_eq!(bench.source, vmcs_model::Source::Iso);
     assert!(bench.install.is_some());
-    assert!(p.software.packages.contains_key("gcc") && p.software.packages.contains_key("gfortran"));
+    assert!(
+        p.software.packages.contains_key("gcc") && p.software.packages.contains_key("gfortran")
+    );
 }
 
 #[test]
 fn network_members_get_distinct_addresses_on_one_bridge() {
     let tmp = tempfile::tempdir().unwrap();
     let inc = include_path(&examples());
-    let out = vmcs(&examples(), &["compile", "--include-path", &inc, "--output-dir", tmp.path().to_str().unwrap(), "--formats", "json", "net/web.pan", "net/app.pan", "net/db.pan"]);
+    let out = vmcs(
+        &examples(),
+        &[
+            "compile",
+            "--include-path",
+            &inc,
+            "--output-dir",
+            tmp.path().to_str().unwrap(),
+            "--formats",
+            "json",
+            "net/web.pan",
+            "net/app.pan",
+            "net/db.pan",
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let mut macs = std::collections::BTreeSet::new();
     let mut ips = std::collections::BTreeSet::new();
     for n in ["web", "app", "db"] {
-        let p = vmcs_model::VmProfile::from_json_str(&std::fs::read_to_string(tmp.path().join(format!("net/{n}.json"))).unwrap()).unwrap();
+        let p = vmcs_model::VmProfile::from_json_str(
+            &std::fs::read_to_string(tmp.path().join(format!("net/{n}.json"))).unwrap(),
+        )
+        .unwrap();
         let nic = &p.network.interfaces[0];
         assert_eq!(nic.bridge, "br-lab");
         assert_eq!(p.network.segment.as_deref(), Some("lab"));
@@ -160,23 +245,51 @@ fn normalise(s: &str) -> String {
 
 #[test]
 fn broken_examples_fail_with_their_rule() {
-    let listed: Vec<&str> = BROKEN.iter().map(|b| b.0).chain(BROKEN_HELPERS.iter().copied()).collect();
+    let listed: Vec<&str> = BROKEN
+        .iter()
+        .map(|b| b.0)
+        .chain(BROKEN_HELPERS.iter().copied())
+        .collect();
     for f in object_templates(&examples().join("broken")) {
         let name = tpl_name(&examples(), &f);
-        assert!(listed.contains(&name.as_str()), "{name} is not listed in BROKEN");
+        assert!(
+            listed.contains(&name.as_str()),
+            "{name} is not listed in BROKEN"
+        );
     }
     let tmp = tempfile::tempdir().unwrap();
     let inc = include_path(&examples());
     for (name, rule) in BROKEN {
         let file = format!("{name}.pan");
-        let out = vmcs(&examples(), &["compile", "--include-path", &inc, "--output-dir", tmp.path().to_str().unwrap(), "--formats", "json", "--error-format", "json", &file]);
+        let out = vmcs(
+            &examples(),
+            &[
+                "compile",
+                "--include-path",
+                &inc,
+                "--output-dir",
+                tmp.path().to_str().unwrap(),
+                "--formats",
+                "json",
+                "--error-format",
+                "json",
+                &file,
+            ],
+        );
         assert!(!out.status.success(), "{name} compiled");
         let stderr = normalise(&text(&out.stderr));
-        let first: serde_json::Value = serde_json::from_str(stderr.lines().next().unwrap()).unwrap();
+        let first: serde_json::Value =
+            serde_json::from_str(stderr.lines().next().unwrap()).unwrap();
         assert_eq!(first["rule"]["id"], *rule, "{name}: {stderr}");
         assert!(first["hint"].is_string(), "{name} has no help: {stderr}");
-        assert!(first["rule"]["fix"]["path"].is_string(), "{name} has no fix: {stderr}");
-        let snap = format!("broken_{}", name.trim_start_matches("broken/").replace('/', "_"));
+        assert!(
+            first["rule"]["fix"]["path"].is_string(),
+            "{name} has no fix: {stderr}"
+        );
+        let snap = format!(
+            "broken_{}",
+            name.trim_start_matches("broken/").replace('/', "_")
+        );
         let pretty = serde_json::to_string_pretty(&first).unwrap();
         insta::assert_snapshot!(snap, pretty);
     }
@@ -202,13 +315,36 @@ fn fix_repairs_every_broken_example() {
         let file = format!("{name}.pan");
         let before = std::fs::read_to_string(tmp.path().join(&file)).unwrap();
         let out = vmcs(tmp.path(), &["fix", "--include-path", &inc, &file]);
-        assert!(out.status.success(), "vmcs fix {name} failed:\n{}", text(&out.stderr));
+        assert!(
+            out.status.success(),
+            "vmcs fix {name} failed:\n{}",
+            text(&out.stderr)
+        );
         let orig = std::fs::read_to_string(tmp.path().join(format!("{file}.orig"))).unwrap();
         assert_eq!(orig, before, "{name}: the backup is not the original");
-        let snap = format!("fix_{}", name.trim_start_matches("broken/").replace('/', "_"));
+        let snap = format!(
+            "fix_{}",
+            name.trim_start_matches("broken/").replace('/', "_")
+        );
         insta::assert_snapshot!(snap, text(&out.stdout));
-        let out = vmcs(tmp.path(), &["compile", "--include-path", &inc, "--output-dir", out_dir.to_str().unwrap(), "--formats", "json", &file]);
-        assert!(out.status.success(), "{name} still fails after vmcs fix:\n{}", text(&out.stderr));
+        let out = vmcs(
+            tmp.path(),
+            &[
+                "compile",
+                "--include-path",
+                &inc,
+                "--output-dir",
+                out_dir.to_str().unwrap(),
+                "--formats",
+                "json",
+                &file,
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{name} still fails after vmcs fix:\n{}",
+            text(&out.stderr)
+        );
     }
 }
 
@@ -218,10 +354,20 @@ fn fix_dry_run_only_prints_the_diff() {
     let inc = include_path(tmp.path());
     let file = "broken/hardware.pan";
     let before = std::fs::read_to_string(tmp.path().join(file)).unwrap();
-    let out = vmcs(tmp.path(), &["fix", "--dry-run", "--include-path", &inc, file]);
+    let out = vmcs(
+        tmp.path(),
+        &["fix", "--dry-run", "--include-path", &inc, file],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("+'/hardware/maxmem' = 1024;"), "{}", text(&out.stdout));
-    assert_eq!(std::fs::read_to_string(tmp.path().join(file)).unwrap(), before);
+    assert!(
+        text(&out.stdout).contains("+'/hardware/maxmem' = 1024;"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join(file)).unwrap(),
+        before
+    );
     assert!(!tmp.path().join("broken/hardware.pan.orig").exists());
 }
 
@@ -238,8 +384,25 @@ fn fix_leaves_a_clean_template_alone() {
 fn compile_clean(dir: &Path, file: &str) {
     let inc = include_path(dir);
     let out_dir = dir.join("out");
-    let out = vmcs(dir, &["compile", "--include-path", &inc, "--output-dir", out_dir.to_str().unwrap(), "--formats", "json", file]);
-    assert!(out.status.success(), "{file} does not compile:\n{}\n{}", text(&out.stderr), std::fs::read_to_string(dir.join(file)).unwrap());
+    let out = vmcs(
+        dir,
+        &[
+            "compile",
+            "--include-path",
+            &inc,
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+            "--formats",
+            "json",
+            file,
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{file} does not compile:\n{}\n{}",
+        text(&out.stderr),
+        std::fs::read_to_string(dir.join(file)).unwrap()
+    );
     let stem = Path::new(file).with_extension("");
     let json = std::fs::read_to_string(out_dir.join(stem).with_extension("json")).unwrap();
     vmcs_model::VmProfile::from_json_str(&json).unwrap();
@@ -251,22 +414,57 @@ fn new_with_each_preset_compiles_clean() {
     for preset in ["small", "build", "web"] {
         let name = format!("n-{preset}");
         let out = vmcs(tmp.path(), &["new", &name, "--preset", preset]);
-        assert!(out.status.success(), "vmcs new --preset {preset}:\n{}", text(&out.stderr));
+        assert!(
+            out.status.success(),
+            "vmcs new --preset {preset}:\n{}",
+            text(&out.stderr)
+        );
         compile_clean(tmp.path(), &format!("{name}.pan"));
     }
-    let out = vmcs(tmp.path(), &["new", "custom", "--preset", "small", "--memory", "2048", "--vcpus", "2", "--packages", "gcc,g++,postgresql", "--owner", "carol"]);
+    let out = vmcs(
+        tmp.path(),
+        &[
+            "new",
+            "custom",
+            "--preset",
+            "small",
+            "--memory",
+            "2048",
+            "--vcpus",
+            "2",
+            "--packages",
+            "gcc,g++,postgresql",
+            "--owner",
+            "carol",
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     compile_clean(tmp.path(), "custom.pan");
     let t = std::fs::read_to_string(tmp.path().join("custom.pan")).unwrap();
-    assert!(t.contains("'/hardware/memory' = 2048;") && t.contains("'/hardware/maxmem' = 2048;"), "{t}");
+    assert!(
+        t.contains("'/hardware/memory' = 2048;") && t.contains("'/hardware/maxmem' = 2048;"),
+        "{t}"
+    );
 }
 
 #[test]
 fn new_applies_suggestions_until_clean() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = vmcs(tmp.path(), &["new", "heavy", "--packages", "openjdk-17-jre-headless,postgresql,mariadb-server,build-essential"]);
+    let out = vmcs(
+        tmp.path(),
+        &[
+            "new",
+            "heavy",
+            "--packages",
+            "openjdk-17-jre-headless,postgresql,mariadb-server,build-essential",
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("storage.disk-too-small"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("storage.disk-too-small"),
+        "{}",
+        text(&out.stderr)
+    );
     compile_clean(tmp.path(), "heavy.pan");
 }
 
@@ -275,15 +473,38 @@ fn new_from_an_earlier_profile_compiles_clean() {
     let tmp = tempfile::tempdir().unwrap();
     let inc = include_path(&examples());
     let prof = tmp.path().join("prof");
-    let out = vmcs(&examples(), &["compile", "--include-path", &inc, "--output-dir", prof.to_str().unwrap(), "--formats", "json,pan", "spec-node.pan", "net/db.pan"]);
+    let out = vmcs(
+        &examples(),
+        &[
+            "compile",
+            "--include-path",
+            &inc,
+            "--output-dir",
+            prof.to_str().unwrap(),
+            "--formats",
+            "json,pan",
+            "spec-node.pan",
+            "net/db.pan",
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     for (name, from) in [("spec2", "prof/spec-node.json"), ("db2", "prof/net/db.xml")] {
         let out = vmcs(tmp.path(), &["new", name, "--from", from]);
-        assert!(out.status.success(), "vmcs new --from {from}:\n{}", text(&out.stderr));
+        assert!(
+            out.status.success(),
+            "vmcs new --from {from}:\n{}",
+            text(&out.stderr)
+        );
         compile_clean(tmp.path(), &format!("{name}.pan"));
     }
-    let a = vmcs_model::VmProfile::from_json_str(&std::fs::read_to_string(prof.join("spec-node.json")).unwrap()).unwrap();
-    let b = vmcs_model::VmProfile::from_json_str(&std::fs::read_to_string(tmp.path().join("out/spec2.json")).unwrap()).unwrap();
+    let a = vmcs_model::VmProfile::from_json_str(
+        &std::fs::read_to_string(prof.join("spec-node.json")).unwrap(),
+    )
+    .unwrap();
+    let b = vmcs_model::VmProfile::from_json_str(
+        &std::fs::read_to_string(tmp.path().join("out/spec2.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(a.hardware, b.hardware);
     assert_eq!(a.software, b.software);
     assert_ne!(a.network.interfaces[0].mac, b.network.interfaces[0].mac);
@@ -321,15 +542,36 @@ fn docs_of(file: &Path) -> (String, String, Vec<Doc>) {
             vmcs_syntax::StmtKind::Variable { name, .. } => ("variable", name.name.clone()),
             _ => continue,
         };
-        docs.push(Doc { kind, name, text: dedent(&a.body) });
+        docs.push(Doc {
+            kind,
+            name,
+            text: dedent(&a.body),
+        });
     }
     (tpl.name.clone(), about, docs)
 }
 
 fn dedent(s: &str) -> String {
     let lines: Vec<&str> = s.lines().collect();
-    let indent = lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
-    lines.iter().map(|l| if l.len() >= indent { &l[indent..] } else { l.trim() }).collect::<Vec<_>>().join("\n").trim().to_string()
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| {
+            if l.len() >= indent {
+                &l[indent..]
+            } else {
+                l.trim()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 /// `book/src/reference/*.md`: one page per directory of the stdlib, plus the rule table.
@@ -343,7 +585,10 @@ fn generate_reference() -> Vec<(String, String)> {
     );
     for f in pan_files(&stdlib()) {
         let (tpl, about, docs) = docs_of(&f);
-        let section = tpl.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_else(|| "vmcs".into());
+        let section = tpl
+            .rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_else(|| "vmcs".into());
         let page = pages.entry(section.clone()).or_insert_with(|| {
             format!("# `{section}`\n\n<!-- generated from the @documentation annotations of stdlib-templates/{section}; do not edit -->\n")
         });
@@ -373,8 +618,10 @@ fn generate_reference() -> Vec<(String, String)> {
             }
         }
     }
-    let mut out: Vec<(String, String)> =
-        pages.into_iter().map(|(section, text)| (format!("{}.md", section.replace('/', "-")), text)).collect();
+    let mut out: Vec<(String, String)> = pages
+        .into_iter()
+        .map(|(section, text)| (format!("{}.md", section.replace('/', "-")), text))
+        .collect();
     out.push(("rules.md".into(), rules));
     out
 }
@@ -387,10 +634,16 @@ fn every_type_and_function_is_documented() {
         let (_, _, docs) = docs_of(&f);
         for s in &tpl.statements {
             let name = match &s.kind {
-                vmcs_syntax::StmtKind::Type { name, .. } | vmcs_syntax::StmtKind::Function { name, .. } => &name.name,
+                vmcs_syntax::StmtKind::Type { name, .. }
+                | vmcs_syntax::StmtKind::Function { name, .. } => &name.name,
                 _ => continue,
             };
-            assert!(docs.iter().any(|d| &d.name == name), "{} in {} has no @documentation", name, f.display());
+            assert!(
+                docs.iter().any(|d| &d.name == name),
+                "{} in {} has no @documentation",
+                name,
+                f.display()
+            );
         }
     }
 }
@@ -401,7 +654,10 @@ fn library_reference_is_up_to_date() {
     let bless = std::env::var_os("VMCS_BLESS").is_some();
     let pages = generate_reference();
     let rules = pages.iter().find(|p| p.0 == "rules.md").unwrap();
-    assert!(rules.1.matches("\n| `").count() >= 15, "fewer than 15 rules documented");
+    assert!(
+        rules.1.matches("\n| `").count() >= 15,
+        "fewer than 15 rules documented"
+    );
     for (file, text) in &pages {
         let path = dir.join(file);
         if bless {
@@ -410,6 +666,10 @@ fn library_reference_is_up_to_date() {
             continue;
         }
         let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(on_disk == *text, "{} is out of date: run `VMCS_BLESS=1 cargo test -p vmcs-cli --test stdlib`", path.display());
+        assert!(
+            on_disk == *text,
+            "{} is out of date: run `VMCS_BLESS=1 cargo test -p vmcs-cli --test stdlib`",
+            path.display()
+        );
     }
 }

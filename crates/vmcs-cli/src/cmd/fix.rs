@@ -56,7 +56,10 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
     let dirs = include_dirs_for(args.include_path.as_deref(), file);
     let fixed = fix_text(file, &original, &dirs, args.max_rounds)?;
     for a in &fixed.applied {
-        eprintln!("fixed rule {}: {}\n  {} = {}", a.rule, a.text, a.fix.path, a.fix.value);
+        eprintln!(
+            "fixed rule {}: {}\n  {} = {}",
+            a.rule, a.text, a.fix.path, a.fix.value
+        );
     }
     if fixed.text != original {
         print!("{}", unified_diff(file, &original, &fixed.text));
@@ -85,9 +88,16 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
 /// The include path: the given one, or the template's directory and the stdlib.
 pub fn include_dirs_for(spec: Option<&str>, template: &Path) -> Vec<PathBuf> {
     match spec {
-        Some(s) => s.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect(),
+        Some(s) => s
+            .split(':')
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect(),
         None => {
-            let dir = template.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = template
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let mut v = vec![dir.to_path_buf()];
             if let Some(s) = stdlib_dir() {
                 v.push(s);
@@ -107,32 +117,66 @@ pub fn stdlib_dir() -> Option<PathBuf> {
 }
 
 /// Compile `text` as the object template at `file` and fix it until it is clean or stuck.
-pub fn fix_text(file: &Path, text: &str, dirs: &[PathBuf], max_rounds: usize) -> miette::Result<Fixed> {
+pub fn fix_text(
+    file: &Path,
+    text: &str,
+    dirs: &[PathBuf],
+    max_rounds: usize,
+) -> miette::Result<Fixed> {
     let mut text = text.to_string();
     let mut applied: Vec<Applied> = Vec::new();
     for _ in 0..max_rounds {
         let err = match compile_candidate(file, &text, dirs)? {
-            None => return Ok(Fixed { text, applied, outcome: Outcome::Clean }),
+            None => {
+                return Ok(Fixed {
+                    text,
+                    applied,
+                    outcome: Outcome::Clean,
+                })
+            }
             Some(e) => e,
         };
         let Some(fix) = err.rule.as_ref().and_then(|r| r.fix.clone()) else {
-            return Ok(Fixed { text, applied, outcome: Outcome::Stuck(Box::new(err)) });
+            return Ok(Fixed {
+                text,
+                applied,
+                outcome: Outcome::Stuck(Box::new(err)),
+            });
         };
         if applied.iter().any(|a| a.fix == fix) {
-            return Ok(Fixed { text, applied, outcome: Outcome::Stuck(Box::new(err)) });
+            return Ok(Fixed {
+                text,
+                applied,
+                outcome: Outcome::Stuck(Box::new(err)),
+            });
         }
-        let rule = err.rule.as_ref().map(|r| (r.id.clone(), r.text.clone())).unwrap_or_default();
+        let rule = err
+            .rule
+            .as_ref()
+            .map(|r| (r.id.clone(), r.text.clone()))
+            .unwrap_or_default();
         text = apply_fix(&text, &fix)?;
-        applied.push(Applied { rule: rule.0, text: rule.1, fix });
+        applied.push(Applied {
+            rule: rule.0,
+            text: rule.1,
+            fix,
+        });
     }
     Err(miette!("gave up after {max_rounds} rounds of fixes"))
 }
 
 /// Compile the candidate text in place of `file` (from a scratch directory placed first on
 /// the include path, so the object keeps its name); `None` when it compiles clean.
-fn compile_candidate(file: &Path, text: &str, dirs: &[PathBuf]) -> miette::Result<Option<vmcs_pan::Error>> {
-    let probe = Compiler::new(CompileOptions { include_dirs: dirs.to_vec(), ..CompileOptions::default() })
-        .map_err(|e| miette!("{}", e.message))?;
+fn compile_candidate(
+    file: &Path,
+    text: &str,
+    dirs: &[PathBuf],
+) -> miette::Result<Option<vmcs_pan::Error>> {
+    let probe = Compiler::new(CompileOptions {
+        include_dirs: dirs.to_vec(),
+        ..CompileOptions::default()
+    })
+    .map_err(|e| miette!("{}", e.message))?;
     let name = probe.object_name_for(file);
     let scratch = scratch_dir()?;
     let candidate = scratch.join(format!("{name}.pan"));
@@ -142,20 +186,30 @@ fn compile_candidate(file: &Path, text: &str, dirs: &[PathBuf]) -> miette::Resul
     std::fs::write(&candidate, text).into_diagnostic()?;
     let mut all = vec![scratch.clone()];
     all.extend(dirs.iter().cloned());
-    let compiler = Compiler::new(CompileOptions { include_dirs: all, nthread: 1, ..CompileOptions::default() })
-        .map_err(|e| miette!("{}", e.message))?;
+    let compiler = Compiler::new(CompileOptions {
+        include_dirs: all,
+        nthread: 1,
+        ..CompileOptions::default()
+    })
+    .map_err(|e| miette!("{}", e.message))?;
     let results = compiler.compile_files(std::slice::from_ref(&candidate));
     let _ = std::fs::remove_dir_all(&scratch);
     let mine = results.into_iter().find(|(n, _)| &**n == name.as_str());
     Ok(match mine {
         Some((_, Ok(_))) => None,
         Some((_, Err(e))) => Some(e),
-        None => Some(vmcs_pan::Error::new(vmcs_pan::ErrorClass::System, format!("object '{name}' was not built"))),
+        None => Some(vmcs_pan::Error::new(
+            vmcs_pan::ErrorClass::System,
+            format!("object '{name}' was not built"),
+        )),
     })
 }
 
 fn scratch_dir() -> miette::Result<PathBuf> {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     let dir = std::env::temp_dir().join(format!("vmcs-fix-{}-{nanos}", std::process::id()));
     std::fs::create_dir_all(&dir).into_diagnostic()?;
     Ok(dir)
@@ -166,7 +220,9 @@ fn scratch_dir() -> miette::Result<PathBuf> {
 /// append an assignment after the last statement.
 pub fn apply_fix(text: &str, fix: &Fix) -> miette::Result<String> {
     let parsed = vmcs_syntax::parse(text);
-    let tpl = parsed.template.ok_or_else(|| miette!("the template does not parse; fix its syntax first"))?;
+    let tpl = parsed
+        .template
+        .ok_or_else(|| miette!("the template does not parse; fix its syntax first"))?;
     if tpl.kind != TemplateKind::Object {
         return Err(miette!("`vmcs fix` corrects object templates"));
     }
@@ -186,8 +242,12 @@ pub fn apply_fix(text: &str, fix: &Fix) -> miette::Result<String> {
             // Drop the whole line when the statement is alone on it.
             let (start, end) = (stmt.start as usize, stmt.end as usize);
             let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-            let line_end = text[end..].find('\n').map(|i| end + i + 1).unwrap_or(text.len());
-            let alone = text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
+            let line_end = text[end..]
+                .find('\n')
+                .map(|i| end + i + 1)
+                .unwrap_or(text.len());
+            let alone =
+                text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
             if alone {
                 out.push_str(&text[..line_start]);
                 out.push_str(&text[line_end..]);
@@ -202,12 +262,19 @@ pub fn apply_fix(text: &str, fix: &Fix) -> miette::Result<String> {
             out.push_str(&text[value.end as usize..]);
         }
         None => {
-            let insert_at = text[last_end..].find('\n').map(|i| last_end + i + 1).unwrap_or(text.len());
+            let insert_at = text[last_end..]
+                .find('\n')
+                .map(|i| last_end + i + 1)
+                .unwrap_or(text.len());
             out.push_str(&text[..insert_at]);
             if !out.ends_with('\n') {
                 out.push('\n');
             }
-            out.push_str(&format!("{} = {};\n", pan_path_literal(&fix.path), fix.value));
+            out.push_str(&format!(
+                "{} = {};\n",
+                pan_path_literal(&fix.path),
+                fix.value
+            ));
             out.push_str(&text[insert_at..]);
         }
     }

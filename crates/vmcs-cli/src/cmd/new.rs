@@ -49,12 +49,21 @@ pub struct Args {
 
 pub fn run(args: Args) -> miette::Result<ExitCode> {
     if !valid_name(&args.name) {
-        return Err(miette!("`{}` is not a valid VM name", args.name)
-            .wrap_err("use lower-case letters, digits and `-`, starting with a letter or digit"));
+        return Err(miette!(
+            help = "use lower-case letters, digits and `-`, starting with a letter or digit",
+            "`{}` is not a valid VM name",
+            args.name
+        ));
     }
-    let out = args.output.clone().unwrap_or_else(|| PathBuf::from(format!("{}.pan", args.name)));
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.pan", args.name)));
     if out.exists() && !args.force {
-        return Err(miette!("{} exists; use --force to overwrite it", out.display()));
+        return Err(miette!(
+            "{} exists; use --force to overwrite it",
+            out.display()
+        ));
     }
     let dirs = fix::include_dirs_for(args.include_path.as_deref(), &out);
     let header_name = object_name(&out, &dirs);
@@ -64,7 +73,10 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
     };
     let fixed = fix::fix_text(&out, &text, &dirs, 25)?;
     for a in &fixed.applied {
-        eprintln!("suggestion applied ({}): {} = {}", a.rule, a.fix.path, a.fix.value);
+        eprintln!(
+            "suggestion applied ({}): {} = {}",
+            a.rule, a.fix.path, a.fix.value
+        );
     }
     if let fix::Outcome::Stuck(e) = &fixed.outcome {
         eprintln!("{:?}", e.to_report());
@@ -75,7 +87,11 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
     }
     std::fs::write(&out, &fixed.text).into_diagnostic()?;
     eprintln!("wrote {}", out.display());
-    Ok(if matches!(fixed.outcome, fix::Outcome::Clean) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if matches!(fixed.outcome, fix::Outcome::Clean) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn valid_name(n: &str) -> bool {
@@ -83,20 +99,30 @@ fn valid_name(n: &str) -> bool {
     !b.is_empty()
         && b.len() <= 63
         && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
 /// The name the template's header must carry: its path below an include directory.
 fn object_name(out: &Path, dirs: &[PathBuf]) -> String {
-    match Compiler::new(CompileOptions { include_dirs: dirs.to_vec(), ..CompileOptions::default() }) {
+    match Compiler::new(CompileOptions {
+        include_dirs: dirs.to_vec(),
+        ..CompileOptions::default()
+    }) {
         Ok(c) => c.object_name_for(out),
-        Err(_) => out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        Err(_) => out
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
     }
 }
 
 /// `VMCS_SUGGESTIONS`, read by compiling a scratch object that includes the repository.
 fn suggestions(dirs: &[PathBuf]) -> miette::Result<Json> {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     let scratch = std::env::temp_dir().join(format!("vmcs-new-{}-{nanos}", std::process::id()));
     std::fs::create_dir_all(&scratch).into_diagnostic()?;
     let file = scratch.join("vmcs_suggestions.pan");
@@ -107,13 +133,25 @@ fn suggestions(dirs: &[PathBuf]) -> miette::Result<Json> {
     .into_diagnostic()?;
     let mut all = vec![scratch.clone()];
     all.extend(dirs.iter().cloned());
-    let compiler = Compiler::new(CompileOptions { include_dirs: all, nthread: 1, ..CompileOptions::default() })
-        .map_err(|e| miette!("{}", e.message))?;
+    let compiler = Compiler::new(CompileOptions {
+        include_dirs: all,
+        nthread: 1,
+        ..CompileOptions::default()
+    })
+    .map_err(|e| miette!("{}", e.message))?;
     let results = compiler.compile_files(std::slice::from_ref(&file));
     let _ = std::fs::remove_dir_all(&scratch);
-    let built = match results.into_iter().find(|(n, _)| &**n == "vmcs_suggestions") {
+    let built = match results
+        .into_iter()
+        .find(|(n, _)| &**n == "vmcs_suggestions")
+    {
         Some((_, Ok(b))) => b,
-        Some((_, Err(e))) => return Err(miette!("cannot read the suggestion repository: {}", e.message)),
+        Some((_, Err(e))) => {
+            return Err(miette!(
+                "cannot read the suggestion repository: {}",
+                e.message
+            ))
+        }
         None => return Err(miette!("cannot read the suggestion repository")),
     };
     let mut buf = Vec::new();
@@ -123,17 +161,33 @@ fn suggestions(dirs: &[PathBuf]) -> miette::Result<Json> {
 }
 
 fn from_preset(args: &Args, header_name: &str, sugg: &Json) -> miette::Result<String> {
-    let preset_name = args.preset.clone().or_else(|| sugg["default"].as_str().map(String::from)).unwrap_or_else(|| "small".into());
-    let presets = sugg["presets"].as_object().ok_or_else(|| miette!("the suggestion repository has no presets"))?;
+    let preset_name = args
+        .preset
+        .clone()
+        .or_else(|| sugg["default"].as_str().map(String::from))
+        .unwrap_or_else(|| "small".into());
+    let presets = sugg["presets"]
+        .as_object()
+        .ok_or_else(|| miette!("the suggestion repository has no presets"))?;
     let Some(p) = presets.get(&preset_name) else {
         let names: Vec<_> = presets.keys().cloned().collect();
-        return Err(miette!("unknown preset `{preset_name}`; the suggestion repository has: {}", names.join(", ")));
+        return Err(miette!(
+            "unknown preset `{preset_name}`; the suggestion repository has: {}",
+            names.join(", ")
+        ));
     };
     let num = |k: &str| p[k].as_u64();
     let vcpus = args.vcpus.or(num("vcpus")).unwrap_or(1);
     let memory = args.memory.or(num("memory")).unwrap_or(256);
-    let maxmem = args.maxmem.unwrap_or_else(|| num("maxmem").unwrap_or(memory).max(memory));
-    let mut packages: Vec<String> = p["packages"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
+    let maxmem = args
+        .maxmem
+        .unwrap_or_else(|| num("maxmem").unwrap_or(memory).max(memory));
+    let mut packages: Vec<String> = p["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
     for extra in &args.packages {
         let extra = extra.trim();
         if !extra.is_empty() && !packages.iter().any(|q| q == extra) {
@@ -142,8 +196,16 @@ fn from_preset(args: &Args, header_name: &str, sugg: &Json) -> miette::Result<St
     }
     let template = p["template"].as_str().unwrap_or("vmcs/presets/small");
     let mut t = String::new();
-    let _ = writeln!(t, "# {}: {}", args.name, p["description"].as_str().unwrap_or(&preset_name));
-    let _ = writeln!(t, "# Written by `vmcs new --preset {preset_name}`; edit freely, then `vmcs fix` applies the");
+    let _ = writeln!(
+        t,
+        "# {}: {}",
+        args.name,
+        p["description"].as_str().unwrap_or(&preset_name)
+    );
+    let _ = writeln!(
+        t,
+        "# Written by `vmcs new --preset {preset_name}`; edit freely, then `vmcs fix` applies the"
+    );
     let _ = writeln!(t, "# knowledge center's suggestions.");
     let _ = writeln!(t, "object template {header_name};\n");
     let _ = writeln!(t, "include 'vmcs/vm';");
@@ -153,11 +215,19 @@ fn from_preset(args: &Args, header_name: &str, sugg: &Json) -> miette::Result<St
     let _ = writeln!(t, "'/hardware/maxmem' = {maxmem};");
     if !packages.is_empty() {
         let list: Vec<String> = packages.iter().map(|n| pan_string(n)).collect();
-        let _ = writeln!(t, "'/software/packages' = vmcs_merge(SELF, vmcs_packages(list({})));", list.join(", "));
+        let _ = writeln!(
+            t,
+            "'/software/packages' = vmcs_merge(SELF, vmcs_packages(list({})));",
+            list.join(", ")
+        );
     }
     if p["nic"].as_bool().unwrap_or(true) {
         let bridge = sugg["bridge"].as_str().unwrap_or("xenbr0");
-        let _ = writeln!(t, "'/network/interfaces' = append(vmcs_nic({}));", pan_string(bridge));
+        let _ = writeln!(
+            t,
+            "'/network/interfaces' = append(vmcs_nic({}));",
+            pan_string(bridge)
+        );
     }
     owner_lines(&mut t, args.owner.as_deref());
     Ok(t)
@@ -174,12 +244,26 @@ fn owner_lines(t: &mut String, owner: Option<&str>) {
 /// by field, interfaces re-created with `vmcs_nic` (new MACs), the resolved set left out.
 fn from_profile(args: &Args, header_name: &str, path: &Path) -> miette::Result<String> {
     let text = std::fs::read_to_string(path).into_diagnostic()?;
-    let json = if text.trim_start().starts_with('<') { pan_xml_to_json(&text)? } else { serde_json::from_str(&text).into_diagnostic()? };
+    let json = if text.trim_start().starts_with('<') {
+        pan_xml_to_json(&text)?
+    } else {
+        serde_json::from_str(&text).into_diagnostic()?
+    };
     // Check it is a VM profile before copying anything from it.
-    let profile = vmcs_model::VmProfile::from_json_str(&json.to_string()).map_err(|e| miette!("{e}"))?;
+    let profile =
+        vmcs_model::VmProfile::from_json_str(&json.to_string()).map_err(|e| miette!("{e}"))?;
     let mut t = String::new();
-    let _ = writeln!(t, "# {}: started from the profile of `{}` ({})", args.name, profile.vm.name, path.display());
-    let _ = writeln!(t, "# Written by `vmcs new --from`; edit freely, then `vmcs fix` applies the knowledge");
+    let _ = writeln!(
+        t,
+        "# {}: started from the profile of `{}` ({})",
+        args.name,
+        profile.vm.name,
+        path.display()
+    );
+    let _ = writeln!(
+        t,
+        "# Written by `vmcs new --from`; edit freely, then `vmcs fix` applies the knowledge"
+    );
     let _ = writeln!(t, "# center's suggestions.");
     let _ = writeln!(t, "object template {header_name};\n");
     let _ = writeln!(t, "include 'vmcs/vm';\n");
@@ -187,12 +271,17 @@ fn from_profile(args: &Args, header_name: &str, path: &Path) -> miette::Result<S
         let _ = writeln!(t, "'/vm/description' = {};", pan_string(d));
     }
     for part in ["hardware", "storage", "system", "software"] {
-        let Some(obj) = json[part].as_object() else { continue };
+        let Some(obj) = json[part].as_object() else {
+            continue;
+        };
         for (k, v) in obj {
             if part == "software" && k == "resolved" {
                 continue;
             }
-            let v = if part == "system" && k == "hostname" && v.as_str() == Some(profile.vm.name.as_str()) {
+            let v = if part == "system"
+                && k == "hostname"
+                && v.as_str() == Some(profile.vm.name.as_str())
+            {
                 Json::String(args.name.clone())
             } else {
                 v.clone()
@@ -205,11 +294,19 @@ fn from_profile(args: &Args, header_name: &str, path: &Path) -> miette::Result<S
     }
     if let Some(v) = args.memory {
         let _ = writeln!(t, "'/hardware/memory' = {v};");
-        let _ = writeln!(t, "'/hardware/maxmem' = {};", args.maxmem.unwrap_or(v).max(v).max(profile.hardware.maxmem));
+        let _ = writeln!(
+            t,
+            "'/hardware/maxmem' = {};",
+            args.maxmem.unwrap_or(v).max(v).max(profile.hardware.maxmem)
+        );
     }
     if !args.packages.is_empty() {
         let list: Vec<String> = args.packages.iter().map(|n| pan_string(n.trim())).collect();
-        let _ = writeln!(t, "'/software/packages' = vmcs_merge(SELF, vmcs_packages(list({})));", list.join(", "));
+        let _ = writeln!(
+            t,
+            "'/software/packages' = vmcs_merge(SELF, vmcs_packages(list({})));",
+            list.join(", ")
+        );
     }
     let net = &json["network"];
     for nic in net["interfaces"].as_array().into_iter().flatten() {
@@ -219,7 +316,11 @@ fn from_profile(args: &Args, header_name: &str, path: &Path) -> miette::Result<S
         }
         let name = pan_string(nic["name"].as_str().unwrap_or("eth0"));
         let bridge = pan_string(nic["bridge"].as_str().unwrap_or("xenbr0"));
-        let ipv4 = if ipv4.is_null() { "dict('method', 'dhcp')".to_string() } else { pan_literal(&ipv4) };
+        let ipv4 = if ipv4.is_null() {
+            "dict('method', 'dhcp')".to_string()
+        } else {
+            pan_literal(&ipv4)
+        };
         let mut nic_expr = format!("vmcs_nic({bridge}, {ipv4}, {name})");
         if nic["create_bridge"].as_bool() == Some(true) {
             nic_expr = format!("vmcs_merge({nic_expr}, dict('create_bridge', true))");
@@ -253,10 +354,16 @@ pub fn pan_literal(v: &Json) -> String {
         Json::Bool(b) => b.to_string(),
         Json::Number(n) => n.to_string(),
         Json::String(s) => pan_string(s),
-        Json::Array(a) => format!("list({})", a.iter().map(pan_literal).collect::<Vec<_>>().join(", ")),
+        Json::Array(a) => format!(
+            "list({})",
+            a.iter().map(pan_literal).collect::<Vec<_>>().join(", ")
+        ),
         Json::Object(o) => format!(
             "dict({})",
-            o.iter().map(|(k, v)| format!("{}, {}", pan_string(k), pan_literal(v))).collect::<Vec<_>>().join(", ")
+            o.iter()
+                .map(|(k, v)| format!("{}, {}", pan_string(k), pan_literal(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
@@ -302,7 +409,10 @@ impl XmlReader<'_> {
         if !self.rest().starts_with('<') {
             return Err(miette!("malformed profile XML at byte {}", self.pos));
         }
-        let end = self.rest().find('>').ok_or_else(|| miette!("malformed profile XML: unterminated tag"))?;
+        let end = self
+            .rest()
+            .find('>')
+            .ok_or_else(|| miette!("malformed profile XML: unterminated tag"))?;
         let tag = &self.s[self.pos + 1..self.pos + end];
         self.pos += end + 1;
         let self_closing = tag.ends_with('/');
@@ -342,12 +452,23 @@ impl XmlReader<'_> {
                 }
             }
             _ => {
-                let i = self.rest().find(&close).ok_or_else(|| miette!("malformed profile XML: no {close}"))?;
+                let i = self
+                    .rest()
+                    .find(&close)
+                    .ok_or_else(|| miette!("malformed profile XML: no {close}"))?;
                 let raw = unescape_xml(&self.s[self.pos..self.pos + i]);
                 self.pos += i + close.len();
                 match kind.as_str() {
-                    "long" => raw.trim().parse::<i64>().map(Json::from).into_diagnostic()?,
-                    "double" => raw.trim().parse::<f64>().map(Json::from).into_diagnostic()?,
+                    "long" => raw
+                        .trim()
+                        .parse::<i64>()
+                        .map(Json::from)
+                        .into_diagnostic()?,
+                    "double" => raw
+                        .trim()
+                        .parse::<f64>()
+                        .map(Json::from)
+                        .into_diagnostic()?,
                     "boolean" => Json::Bool(raw.trim() == "true"),
                     _ => Json::String(raw),
                 }
