@@ -673,3 +673,77 @@ fn library_reference_is_up_to_date() {
         );
     }
 }
+
+/// `tests/rules/*.pan`: one case per rule, each with `# @expect RULE-ID` (and `# @nofix`
+/// when no automatic fix exists). The rule must be the first failure, and `vmcs fix` must
+/// make the case compile clean.
+#[test]
+fn every_rule_fires_on_its_case_and_its_fix_works() {
+    let cases_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
+    let tmp = tempfile::tempdir().unwrap();
+    let inc = include_path(tmp.path());
+    let mut seen = std::collections::BTreeSet::new();
+    for case in pan_files(&cases_dir) {
+        let src = std::fs::read_to_string(&case).unwrap();
+        let expect = src
+            .lines()
+            .find_map(|l| l.strip_prefix("# @expect "))
+            .expect("@expect line")
+            .trim()
+            .to_string();
+        let file = case.file_name().unwrap().to_str().unwrap().to_string();
+        std::fs::write(tmp.path().join(&file), &src).unwrap();
+        let out_dir = tmp.path().join("out");
+        let args = [
+            "compile",
+            "--include-path",
+            &inc,
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+            "--formats",
+            "json",
+            "--error-format",
+            "json",
+            &file,
+        ];
+        let out = vmcs(tmp.path(), &args);
+        let stderr = text(&out.stderr);
+        let first: serde_json::Value =
+            serde_json::from_str(stderr.lines().next().unwrap_or("{}")).unwrap();
+        assert_eq!(first["rule"]["id"], expect.as_str(), "{file}: {stderr}");
+        seen.insert(expect.clone());
+        let fixed = vmcs(tmp.path(), &["fix", "--include-path", &inc, &file]);
+        if src.contains("# @nofix") {
+            assert!(!fixed.status.success(), "{file}: vmcs fix claims success");
+            continue;
+        }
+        assert!(
+            fixed.status.success(),
+            "{file}: vmcs fix failed:\n{}",
+            text(&fixed.stderr)
+        );
+        let again = vmcs(tmp.path(), &args);
+        assert!(
+            again.status.success(),
+            "{file} still fails after vmcs fix:\n{}",
+            text(&again.stderr)
+        );
+    }
+    let rules = generate_reference()
+        .into_iter()
+        .find(|p| p.0 == "rules.md")
+        .unwrap()
+        .1;
+    let documented: Vec<String> = rules
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .map(String::from)
+        .collect();
+    for id in &documented {
+        assert!(
+            seen.contains(id) || id == "net.duplicate-ip",
+            "rule {id} has no case in tests/rules"
+        );
+    }
+}

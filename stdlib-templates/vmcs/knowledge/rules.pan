@@ -12,6 +12,8 @@ include 'vmcs/knowledge/rules/storage';
 include 'vmcs/knowledge/rules/software';
 include 'vmcs/knowledge/rules/network';
 
+# identity
+valid '/vm' = vmcs_rule_vm_name();
 # hardware
 valid '/hardware' = vmcs_rule_arch_64bit_os();
 valid '/hardware' = vmcs_rule_arch_family();
@@ -27,11 +29,11 @@ valid '/system' = vmcs_rule_suite_arch();
 valid '/system' = vmcs_rule_kernel_arch();
 valid '/system' = vmcs_rule_pygrub();
 # storage
+valid '/storage' = vmcs_rule_duplicate_mount();
 valid '/storage' = vmcs_rule_root_image();
 valid '/hardware' = vmcs_rule_disk_image();
 valid '/storage' = vmcs_rule_disk_size();
 valid '/storage' = vmcs_rule_qcow2();
-valid '/storage' = vmcs_rule_duplicate_mount();
 # software
 valid '/software' = vmcs_rule_suite_conflict();
 valid '/software' = vmcs_rule_knowledge_missing();

@@ -6,6 +6,27 @@ declaration template vmcs/knowledge/rules/system;
 include 'vmcs/functions';
 
 @documentation{
+Rule `vm.name-invalid`: the VM name (by default the object template's name) must be a valid
+domain name: lower-case letters, digits and `-`, starting with a letter or digit, at most
+63 characters.
+Suggestion: the name in lower case with other characters replaced by `-` (fix: `/vm/name`).
+}
+function vmcs_rule_vm_name = {
+    n = value('/vm/name');
+    if (!match(n, '^[a-z0-9][a-z0-9-]{0,62}$')) {
+        fixed = replace('[^a-z0-9-]', '-', to_lowercase(n));
+        if (!match(fixed, '^[a-z0-9]')) fixed = 'vm' + fixed;
+        if (length(fixed) > 63) fixed = substr(fixed, 0, 63);
+        vmcs_rule_fail('vm.name-invalid',
+            format("'%s' is not a valid VM name", n),
+            '/vm/name',
+            "use lower-case letters, digits and '-' (set VMCS_NAME before including vmcs/vm, or /vm/name)",
+            '/vm/name', fixed);
+    };
+    true;
+};
+
+@documentation{
 Rule `sys.hostname-invalid`: the host name must be an RFC 1123 label (lower-case letters,
 digits and inner `-`, at most 63 characters).
 Suggestion: use the VM name (fix: `/system/hostname` = `/vm/name`).
