@@ -240,7 +240,8 @@ fn network_members_get_distinct_addresses_on_one_bridge() {
 
 /// Replace the machine-specific parts of a diagnostic.
 fn normalise(s: &str) -> String {
-    s.replace(&root().display().to_string(), "<root>")
+    s.replace(&stdlib().display().to_string(), "<stdlib>")
+        .replace(&root().display().to_string(), "<root>")
 }
 
 #[test]
@@ -291,7 +292,24 @@ fn broken_examples_fail_with_their_rule() {
             name.trim_start_matches("broken/").replace('/', "_")
         );
         let pretty = serde_json::to_string_pretty(&first).unwrap();
-        insta::assert_snapshot!(snap, pretty);
+        insta::assert_snapshot!(snap.clone(), pretty);
+        // The human form (NO_COLOR, no terminal: miette's default width).
+        let out = vmcs(
+            &examples(),
+            &[
+                "compile",
+                "--include-path",
+                &inc,
+                "--output-dir",
+                tmp.path().to_str().unwrap(),
+                "--formats",
+                "json",
+                &file,
+            ],
+        );
+        let human = normalise(&text(&out.stderr));
+        assert!(human.contains(&format!("rule {rule}:")), "{human}");
+        insta::assert_snapshot!(format!("{snap}_human"), human);
     }
 }
 

@@ -197,12 +197,28 @@ fn compile_candidate(
     let mine = results.into_iter().find(|(n, _)| &**n == name.as_str());
     Ok(match mine {
         Some((_, Ok(_))) => None,
-        Some((_, Err(e))) => Some(e),
+        Some((_, Err(e))) => Some(relocate(e, &candidate, file, text)),
         None => Some(vmcs_pan::Error::new(
             vmcs_pan::ErrorClass::System,
             format!("object '{name}' was not built"),
         )),
     })
+}
+
+/// Point an error found in the scratch copy at the user's file instead.
+fn relocate(mut e: vmcs_pan::Error, candidate: &Path, file: &Path, text: &str) -> vmcs_pan::Error {
+    if let Some(loc) = &mut e.loc {
+        if loc.file.path == candidate {
+            loc.file = std::sync::Arc::new(vmcs_pan::diag::SourceFile::new(
+                file.to_path_buf(),
+                text.into(),
+            ));
+        }
+    }
+    if e.file.as_deref() == Some(candidate) {
+        e.file = Some(file.to_path_buf());
+    }
+    e
 }
 
 fn scratch_dir() -> miette::Result<PathBuf> {
