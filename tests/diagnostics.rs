@@ -7,14 +7,20 @@ use vmcs_pan::{CompileOptions, Compiler};
 
 fn render(file: &Path) -> String {
     let dir = file.parent().unwrap();
-    let opts = CompileOptions { include_dirs: vec![dir.to_path_buf()], nthread: 1, ..CompileOptions::default() };
+    let opts = CompileOptions {
+        include_dirs: vec![dir.to_path_buf()],
+        nthread: 1,
+        ..CompileOptions::default()
+    };
     let compiler = Compiler::new(opts).unwrap();
     let results = compiler.compile_files(&[file.to_path_buf()]);
     let err = results
         .into_iter()
         .find_map(|(_, r)| r.err())
         .unwrap_or_else(|| panic!("{} compiled without error", file.display()));
-    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor()).with_width(100);
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100);
     let mut human = String::new();
     let report = err.to_report();
     handler.render_report(&mut human, report.as_ref()).unwrap();

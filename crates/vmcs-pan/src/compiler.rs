@@ -56,9 +56,16 @@ enum Slot {
     /// The build phase runs on this thread.
     Building(ThreadId),
     /// Built (others may read its profile); `state` waits for (or is taken by) validation.
-    Built { root: Value, state: Option<Box<State>>, file: PathBuf },
+    Built {
+        root: Value,
+        state: Option<Box<State>>,
+        file: PathBuf,
+    },
     /// Its own validation is done (cross-object validity is settled at the end of the run).
-    Validated { built: Arc<Built>, own: Result<(), Error> },
+    Validated {
+        built: Arc<Built>,
+        own: Result<(), Error>,
+    },
     /// The build phase failed.
     Failed(Error),
 }
@@ -92,7 +99,9 @@ impl Compiler {
     pub fn new(opts: CompileOptions) -> Result<Arc<Compiler>, Error> {
         let eval_opts = Arc::new(Options {
             max_iteration: opts.max_iteration,
-            max_recursion: opts.max_recursion,
+            // Each Pan call level costs a few KiB of the worker's stack: cap the depth so no
+            // input can overflow it.
+            max_recursion: opts.max_recursion.min(MAX_DEPTH),
         });
         let initial_root = match &opts.initial_data {
             None => None,
@@ -156,30 +165,33 @@ impl Compiler {
                 early.lock().unwrap().push((name, e));
             }
         };
-        if threads <= 1 {
-            work();
-        } else {
-            std::thread::scope(|s| {
-                for _ in 0..threads {
-                    s.spawn(work);
-                }
-            });
-        }
+        run_workers(threads, &work);
         // Objects built only because others read them still need their own validation.
         loop {
             let pending: Vec<Arc<str>> = {
                 let map = self.objects.lock().unwrap();
-                map.iter().filter(|(_, s)| matches!(s, Slot::Built { .. })).map(|(n, _)| n.clone()).collect()
+                map.iter()
+                    .filter(|(_, s)| matches!(s, Slot::Built { .. }))
+                    .map(|(n, _)| n.clone())
+                    .collect()
             };
             if pending.is_empty() {
                 break;
             }
-            for n in pending {
-                self.validate_object(&n);
-            }
+            run_workers(1, &|| {
+                for n in &pending {
+                    self.validate_object(n);
+                }
+            });
         }
         let mut out = self.settle();
-        out.extend(early.into_inner().unwrap().into_iter().map(|(n, e)| (n, Err(e))));
+        out.extend(
+            early
+                .into_inner()
+                .unwrap()
+                .into_iter()
+                .map(|(n, e)| (n, Err(e))),
+        );
         if let Some(cb) = &self.on_done {
             let next = std::sync::atomic::AtomicUsize::new(0);
             let work = || loop {
@@ -187,15 +199,7 @@ impl Compiler {
                 let Some((n, r)) = out.get(i) else { break };
                 cb(n, r);
             };
-            if threads <= 1 {
-                work();
-            } else {
-                std::thread::scope(|s| {
-                    for _ in 0..threads {
-                        s.spawn(work);
-                    }
-                });
-            }
+            run_workers(threads, &work);
         }
         out
     }
@@ -218,7 +222,9 @@ impl Compiler {
         loop {
             let mut changed = false;
             for (n, s) in map.iter() {
-                let Slot::Validated { built, own: Ok(()) } = s else { continue };
+                let Slot::Validated { built, own: Ok(()) } = s else {
+                    continue;
+                };
                 if bad.contains_key(n) {
                     continue;
                 }
@@ -280,20 +286,30 @@ impl Compiler {
                 .with_hint("the include path must contain the template under its declared name"),
             ));
         };
-        if self.built_root(&name, Some(&found_file)).is_ok() {
+        // Report paths as the user wrote them when the include path finds the same file.
+        let same = std::fs::canonicalize(&found_file).ok() == std::fs::canonicalize(file).ok();
+        let chosen = if same { file.to_path_buf() } else { found_file };
+        if self.built_root(&name, Some(&chosen)).is_ok() {
             self.validate_object(&name);
         }
         Ok(())
     }
 
     /// Whether waiting for an object built by `owner` would make a cycle back to `me`.
-    fn would_cycle(&self, map: &HashMap<Arc<str>, Slot>, mut owner: ThreadId, me: ThreadId) -> bool {
+    fn would_cycle(
+        &self,
+        map: &HashMap<Arc<str>, Slot>,
+        mut owner: ThreadId,
+        me: ThreadId,
+    ) -> bool {
         let waits = self.waits.lock().unwrap();
         for _ in 0..=waits.len() {
             if owner == me {
                 return true;
             }
-            let Some(obj) = waits.get(&owner) else { return false };
+            let Some(obj) = waits.get(&owner) else {
+                return false;
+            };
             match map.get(obj) {
                 Some(Slot::Building(t)) => owner = *t,
                 _ => return false,
@@ -336,7 +352,14 @@ impl Compiler {
         let out = match r {
             Ok((st, file)) => {
                 let root = st.root.clone();
-                map.insert(Arc::from(name), Slot::Built { root: root.clone(), state: Some(Box::new(st)), file });
+                map.insert(
+                    Arc::from(name),
+                    Slot::Built {
+                        root: root.clone(),
+                        state: Some(Box::new(st)),
+                        file,
+                    },
+                );
                 Ok(root)
             }
             Err(e) => {
@@ -398,16 +421,26 @@ impl Compiler {
             None => match loader::search(&self.opts.include_dirs, &[], name, &[".pan", ".tpl"]) {
                 Some((f, base, _)) => (f, base),
                 None => {
-                    return Err(Error::new(ErrorClass::Evaluation, format!("cannot locate object template '{name}'")));
+                    return Err(Error::new(
+                        ErrorClass::Evaluation,
+                        format!("cannot locate object template '{name}'"),
+                    ));
                 }
             },
         };
         let ext_tpl = file.extension().map(|e| e == "tpl").unwrap_or(false);
-        st.dep(name, if ext_tpl { DepKind::Tpl } else { DepKind::Pan }, Some(dir));
+        st.dep(
+            name,
+            if ext_tpl { DepKind::Tpl } else { DepKind::Pan },
+            Some(dir),
+        );
         let tpl = self.cache.get(&file, name)?;
         if tpl.kind != vmcs_syntax::TemplateKind::Object {
-            return Err(Error::new(ErrorClass::Evaluation, format!("{name} is not an object template"))
-                .in_file(file.clone()));
+            return Err(Error::new(
+                ErrorClass::Evaluation,
+                format!("{name} is not an object template"),
+            )
+            .in_file(file.clone()));
         }
         st.run_template(&tpl)?;
         types::apply_defaults(&mut st)?;
@@ -519,4 +552,22 @@ fn initial_data(text: &str) -> Result<Value, Error> {
             format!("initial data must be a dict; {} found", other.type_name()),
         )),
     }
+}
+
+/// The deepest call/include nesting any `--max-recursion` allows (fits [`WORKER_STACK`]).
+pub const MAX_DEPTH: usize = 150_000;
+
+/// Stack of a worker thread: deep Pan recursion (`--max-recursion`) must never overflow it.
+const WORKER_STACK: usize = 512 << 20;
+
+/// Run `work` on `threads` scoped threads with large stacks.
+fn run_workers(threads: usize, work: &(dyn Fn() + Sync)) {
+    std::thread::scope(|s| {
+        for _ in 0..threads.max(1) {
+            std::thread::Builder::new()
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(s, work)
+                .expect("cannot start a compiler thread");
+        }
+    });
 }

@@ -546,14 +546,20 @@ impl<'s> Ctx<'s> {
             .iter()
             .map(|(n, _)| n.to_string())
             .chain(self.st.globals.keys().map(|k| k.to_string()))
-            .chain(["SELF", "ARGV", "ARGC", "OBJECT", "FUNCTION", "TEMPLATE"].iter().map(|s| s.to_string()));
+            .chain(
+                ["SELF", "ARGV", "ARGC", "OBJECT", "FUNCTION", "TEMPLATE"]
+                    .iter()
+                    .map(|s| s.to_string()),
+            );
         let best = candidates
             .map(|c| (edit_distance(&c.to_lowercase(), &name.to_lowercase()), c))
             .filter(|(d, c)| *d <= 2.max(c.len() / 4))
             .min();
         match best {
             Some((_, c)) => format!("did you mean `{c}`?"),
-            None => format!("define it first with `variable {name} = ...;` or assign it in this block"),
+            None => {
+                format!("define it first with `variable {name} = ...;` or assign it in this block")
+            }
         }
     }
 

@@ -27,7 +27,7 @@ pub struct Args {
     /// Maximum loop iterations.
     #[arg(long, default_value_t = 10_000)]
     pub max_iteration: u64,
-    /// Maximum depth of function calls and includes.
+    /// Maximum depth of function calls and includes (at most 150000).
     #[arg(long, default_value_t = 50)]
     pub max_recursion: usize,
     /// A DML expression giving the starting dict of every object.
