@@ -9,13 +9,13 @@ work=${BENCH_DIR:-$(mktemp -d)}
 files=$(find "$work/site" -name '*.pan' | wc -l)
 best=""
 for _ in 1 2 3 4 5; do
-    t=$( { /usr/bin/time -f '%e' "$vmcs" check --syntax-only "$work/site" >/dev/null; } 2>&1 | tail -1 )
+    /usr/bin/time -f '%e' -o "$work/t" "$vmcs" check --syntax-only "$work/site" >/dev/null 2>&1 || true; t=$(tail -1 "$work/t")
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
 done
 printf 'vmcs check --syntax-only, %d templates: %.3f s (best of 5)\n' "$files" "$best"
 best=""
 for _ in 1 2 3; do
-    t=$( { /usr/bin/time -f '%e' "$vmcs" check "$work/site/nodes" --include-path "$work/site" >/dev/null; } 2>&1 | tail -1 )
+    /usr/bin/time -f '%e' -o "$work/t" "$vmcs" check "$work/site/nodes" --include-path "$work/site" >/dev/null 2>&1 || true; t=$(tail -1 "$work/t")
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
 done
 printf 'vmcs check (full compile, no output), %d objects: %.3f s (best of 3)\n' "$(ls "$work/site/nodes" | wc -l)" "$best"

@@ -13,14 +13,16 @@ runs=${RUNS:-5}
 measure() { # label, command...: best wall time and its peak RSS over $runs runs
     local label=$1; shift; local best="" rss=""
     for _ in $(seq "$runs"); do
-        local t; t=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+        local tf; tf=$(mktemp)
+        /usr/bin/time -f '%e %M' -o "$tf" "$@" >/dev/null 2>&1 || true
+        local t; t=$(tail -1 "$tf"); rm -f "$tf"
         local s=${t% *} m=${t#* }
         if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$m; fi
     done
     printf '%-58s %6.3f s  %6.1f MB\n' "$label" "$best" "$(awk "BEGIN{print $rss/1024}")"
 }
 
-gen=../shared/bench/gen_workload.py
+gen=${SHARED:-../shared}/bench/gen_workload.py
 if [ -f "$gen" ]; then
     [ -d "$work/wl/pan" ] || python3 "$gen" "$work/wl" >/dev/null
     rm -rf "$work/out"; mkdir -p "$work/out"

@@ -18,7 +18,7 @@ cargo clippy --workspace --all-targets --release -- -D warnings
 step "unit, integration, conformance and snapshot tests"
 cargo test --workspace --release
 
-oracle=../shared/oracle
+oracle=${SHARED:-../shared}/oracle
 if [ -f "$oracle/check.py" ]; then
     step "panc oracle: 1286 cases compared with the reference compiler's output"
     out=$(python3 "$oracle/check.py" --compiler "target/release/vmcs compile")

@@ -26,6 +26,10 @@ pub struct CompileOptions {
     pub initial_data: Option<String>,
     /// Skip validation (the build and defaults still run).
     pub skip_validation: bool,
+    /// `--debug`: `debug()` prints.
+    pub debug: bool,
+    /// `--warnings on|off|fatal`.
+    pub warnings: crate::object::Warnings,
 }
 
 impl Default for CompileOptions {
@@ -37,6 +41,8 @@ impl Default for CompileOptions {
             nthread: 0,
             initial_data: None,
             skip_validation: false,
+            debug: false,
+            warnings: crate::object::Warnings::On,
         }
     }
 }
@@ -93,6 +99,8 @@ pub struct Compiler {
     /// Objects in the order they finished (including ones built because others read them).
     finished: Mutex<Vec<Arc<str>>>,
     initial_root: Option<Value>,
+    /// Worker stack size for this run's recursion limit.
+    stack: usize,
 }
 
 impl Compiler {
@@ -102,7 +110,10 @@ impl Compiler {
             // Each Pan call level costs a few KiB of the worker's stack: cap the depth so no
             // input can overflow it.
             max_recursion: opts.max_recursion.min(MAX_DEPTH),
+            debug: opts.debug,
+            warnings: opts.warnings,
         });
+        let eval_opts_depth = eval_opts.max_recursion;
         let initial_root = match &opts.initial_data {
             None => None,
             Some(text) => Some(initial_data(text)?),
@@ -118,6 +129,7 @@ impl Compiler {
             done: Condvar::new(),
             finished: Mutex::new(Vec::new()),
             initial_root,
+            stack: stack_for(eval_opts_depth),
         }))
     }
 
@@ -150,6 +162,7 @@ impl Compiler {
     /// in completion order: those named and those read through external paths.
     pub fn compile_files(self: &Arc<Self>, files: &[PathBuf]) -> Vec<(Arc<str>, ObjectResult)> {
         let threads = match self.opts.nthread {
+            _ if files.len() <= 1 => 1,
             0 => std::thread::available_parallelism()
                 .map(|n| n.get())
                 .unwrap_or(1),
@@ -165,7 +178,7 @@ impl Compiler {
                 early.lock().unwrap().push((name, e));
             }
         };
-        run_workers(threads, &work);
+        run_workers(threads, self.stack, &work);
         // Objects built only because others read them still need their own validation.
         loop {
             let pending: Vec<Arc<str>> = {
@@ -178,7 +191,7 @@ impl Compiler {
             if pending.is_empty() {
                 break;
             }
-            run_workers(1, &|| {
+            run_workers(1, self.stack, &|| {
                 for n in &pending {
                     self.validate_object(n);
                 }
@@ -199,7 +212,7 @@ impl Compiler {
                 let Some((n, r)) = out.get(i) else { break };
                 cb(n, r);
             };
-            run_workers(threads, &work);
+            run_workers(threads, self.stack, &work);
         }
         out
     }
@@ -554,18 +567,24 @@ fn initial_data(text: &str) -> Result<Value, Error> {
     }
 }
 
-/// The deepest call/include nesting any `--max-recursion` allows (fits [`WORKER_STACK`]).
-pub const MAX_DEPTH: usize = 150_000;
+/// The deepest call/include nesting any `--max-recursion` allows (its stack fits in 512 MiB).
+pub const MAX_DEPTH: usize = 120_000;
 
-/// Stack of a worker thread: deep Pan recursion (`--max-recursion`) must never overflow it.
-const WORKER_STACK: usize = 512 << 20;
+/// Stack a worker needs for a call depth: a Pan call level costs under 4 KiB of Rust stack.
+fn stack_for(depth: usize) -> usize {
+    (depth * 4096 + (2 << 20)).clamp(8 << 20, 512 << 20)
+}
 
-/// Run `work` on `threads` scoped threads with large stacks.
-fn run_workers(threads: usize, work: &(dyn Fn() + Sync)) {
+/// Run `work` on `threads` scoped threads with `stack`-sized stacks (on this thread when one
+/// worker with a small stack is enough).
+fn run_workers(threads: usize, stack: usize, work: &(dyn Fn() + Sync)) {
+    if threads <= 1 && stack <= 8 << 20 {
+        return work();
+    }
     std::thread::scope(|s| {
         for _ in 0..threads.max(1) {
             std::thread::Builder::new()
-                .stack_size(WORKER_STACK)
+                .stack_size(stack)
                 .spawn_scoped(s, work)
                 .expect("cannot start a compiler thread");
         }

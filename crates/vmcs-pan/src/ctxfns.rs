@@ -17,10 +17,27 @@ use vmcs_syntax::Span;
 pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> EResult<Value> {
     use CtxFn::*;
     match f {
+        Debug if cx.st.opts.debug && !cx.st.compile_time => {
+            let msg = message(cx, args, span)?;
+            eprintln!("[{}] debug: {msg}", cx.st.object);
+            Ok(Value::string(msg))
+        }
         Debug | Traceback => Ok(Value::Undef),
         Deprecated => {
-            for a in args {
-                cx.eval(a)?;
+            let level = cx.eval(&args[0])?;
+            let msg = cx.eval(&args[1])?;
+            let (Value::Long(level), Value::Str(msg)) = (level, msg) else {
+                return Err(cx.err(span, "deprecated() requires a long and a string"));
+            };
+            match cx.st.opts.warnings {
+                crate::object::Warnings::Off => {}
+                _ if level > 0 || cx.st.compile_time => {}
+                crate::object::Warnings::On => {
+                    eprintln!("[{}] warning: deprecated: {msg}", cx.st.object)
+                }
+                crate::object::Warnings::Fatal => {
+                    return Err(cx.err(span, format!("deprecated: {msg} (--warnings fatal)")));
+                }
             }
             Ok(Value::Bool(true))
         }
@@ -612,4 +629,24 @@ fn read_file(
 #[allow(dead_code)]
 fn dep_kind_text() -> DepKind {
     DepKind::Text
+}
+
+/// The message of `debug(fmt, args...)`: formatted like `format()` when there are arguments.
+fn message(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<String> {
+    let mut vals = Vec::with_capacity(args.len());
+    for a in args {
+        vals.push(cx.eval(a)?);
+    }
+    if vals.len() == 1 {
+        return Ok(match &vals[0] {
+            Value::Str(s) => s.to_string(),
+            other => crate::render_value(other),
+        });
+    }
+    let format = crate::builtins::lookup("format").expect("format is a builtin");
+    match (format.call)(&vals) {
+        Ok(Value::Str(s)) => Ok(s.to_string()),
+        Ok(other) => Ok(crate::render_value(&other)),
+        Err(e) => Err(cx.builtin_err(span, e)),
+    }
 }

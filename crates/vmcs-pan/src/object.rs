@@ -19,6 +19,20 @@ use vmcs_syntax::{AssignOp, Span, TemplateKind};
 pub struct Options {
     pub max_iteration: u64,
     pub max_recursion: usize,
+    /// `--debug`: `debug()` prints its message on stderr.
+    pub debug: bool,
+    /// `--warnings`.
+    pub warnings: Warnings,
+}
+
+/// What happens to warnings such as `deprecated()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Warnings {
+    #[default]
+    On,
+    Off,
+    /// Every warning is an error.
+    Fatal,
 }
 
 impl Default for Options {
@@ -26,6 +40,8 @@ impl Default for Options {
         Options {
             max_iteration: 10_000,
             max_recursion: 50,
+            debug: false,
+            warnings: Warnings::On,
         }
     }
 }

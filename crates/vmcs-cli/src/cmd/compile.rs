@@ -27,7 +27,7 @@ pub struct Args {
     /// Maximum loop iterations.
     #[arg(long, default_value_t = 10_000)]
     pub max_iteration: u64,
-    /// Maximum depth of function calls and includes (at most 150000).
+    /// Maximum depth of function calls and includes (at most 120000).
     #[arg(long, default_value_t = 50)]
     pub max_recursion: usize,
     /// A DML expression giving the starting dict of every object.
@@ -72,6 +72,12 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
         nthread: args.nthread,
         initial_data: args.initial_data.clone(),
         skip_validation: args.skip_validation,
+        debug: args.debug,
+        warnings: match args.warnings.as_str() {
+            "off" => vmcs_pan::object::Warnings::Off,
+            "fatal" => vmcs_pan::object::Warnings::Fatal,
+            _ => vmcs_pan::object::Warnings::On,
+        },
     };
     let out_dir = args
         .output_dir
