@@ -41,11 +41,19 @@ PY
     measure "vmcs compile, shared workload (build+validate, json)" "$vmcs" compile --include-path "$work/wl/pan" --output-dir "$work/out" --formats json "$work"/wl/pan/profiles/*.pan
     measure "vmcs compile, shared workload (build only)" "$vmcs" compile --skip-validation --include-path "$work/wl/pan" --output-dir "$work/out" --formats json "$work"/wl/pan/profiles/*.pan
     measure "vmcs compile, shared workload, 1 thread" "$vmcs" compile --nthread 1 --include-path "$work/wl/pan" --output-dir "$work/out" --formats json "$work"/wl/pan/profiles/*.pan
-    if command -v jrsonnet >/dev/null && [ -d "$work/wl/jsonnet" ]; then
-        measure "jrsonnet, shared workload" sh -c "cd $work/wl/jsonnet && for f in profiles/*.jsonnet; do jrsonnet \$f >/dev/null; done"
+    # other languages, where they install (scripts/install-bench-tools.sh)
+    export PATH="$PWD/target/bench-tools/bin:$PWD/target/bench-tools/node_modules/.bin:$PATH"
+    if command -v jrsonnet >/dev/null; then
+        mkdir -p "$work/jout"
+        measure "jrsonnet, shared workload (-m, all nodes)" sh -c "cd '$work/wl/jsonnet' && jrsonnet -m '$work/jout' all.jsonnet"
     fi
-    command -v pkl >/dev/null && [ -d "$work/wl/pkl" ] && measure "pkl, shared workload" sh -c "cd $work/wl/pkl && pkl eval profiles/*.pkl >/dev/null"
-    command -v nickel >/dev/null && [ -d "$work/wl/nickel" ] && measure "nickel, shared workload" sh -c "cd $work/wl/nickel && for f in profiles/*.ncl; do nickel export \$f >/dev/null; done"
+    if command -v pkl >/dev/null; then
+        mkdir -p "$work/pklout"
+        measure "pkl, shared workload (eval --format json)" sh -c "cd '$work/wl/pkl' && pkl eval --format json --output-path '$work/pklout/%{moduleName}.json' nodes/*.pkl"
+    fi
+    if command -v nickel >/dev/null; then
+        measure "nickel, shared workload (export all.ncl)" sh -c "cd '$work/wl/nickel' && nickel export all.ncl"
+    fi
 fi
 
 [ -d "$work/site/nodes" ] || python3 scripts/gen-site.py "$work" 1000 >/dev/null
