@@ -168,22 +168,9 @@ pub fn group_digits(n: i64) -> String {
     out
 }
 
-/// panc's `escape()`: every char outside `[A-Za-z0-9]` (and a leading digit) becomes `_hh`.
+/// panc's `escape()`, used for `{...}` path terms.
 pub fn escape(s: &str) -> Result<String, String> {
-    if s.is_empty() {
-        return Ok("_".into());
-    }
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
-        if c.is_ascii_alphabetic() || (c.is_ascii_digit() && i > 0) {
-            out.push(c);
-        } else if (c as u32) <= 0xFF {
-            out.push_str(&format!("_{:02x}", c as u32));
-        } else {
-            return Err(format!("cannot escape character '{c}' in string '{s}'"));
-        }
-    }
-    Ok(out)
+    crate::builtins::encode::escape_str(s)
 }
 
 /// Parse a path string as written in a template.

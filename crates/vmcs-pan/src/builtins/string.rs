@@ -470,43 +470,8 @@ fn expand(
 }
 
 /// panc's `Element.toString()` for `substitute` (`[ 1, 2 ]`, `{ k, v }`, raw strings).
-// Stand-in until `crate::render::to_pan_string` lands; replace this with it then.
 fn render(v: &Value) -> String {
-    fn go(v: &Value, out: &mut String) {
-        match v {
-            Value::Undef => out.push_str("undef"),
-            Value::Null => out.push_str("null"),
-            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Long(n) => out.push_str(&n.to_string()),
-            Value::Double(x) => out.push_str(&crate::javafmt::double_to_string(*x)),
-            Value::Str(s) => out.push_str(s),
-            Value::List(l) => {
-                out.push_str("[ ");
-                for (i, x) in l.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    go(x, out);
-                }
-                out.push_str(" ]");
-            }
-            Value::Dict(d) => {
-                out.push_str("{ ");
-                for (i, (k, x)) in d.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    out.push_str(k.as_str());
-                    out.push_str(", ");
-                    go(x, out);
-                }
-                out.push_str(" }");
-            }
-        }
-    }
-    let mut out = String::new();
-    go(v, &mut out);
-    out
+    crate::render::to_pan_string(v)
 }
 
 fn check_splice(args: &[Option<&Value>]) -> Check {
