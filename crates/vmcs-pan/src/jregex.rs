@@ -31,6 +31,8 @@ pub const MULTILINE: u32 = 0x08;
 pub const DOTALL: u32 = 0x20;
 pub const UNICODE_CASE: u32 = 0x40;
 pub const UNICODE_CHARACTER_CLASS: u32 = 0x100;
+/// Internal: translate for texts without line terminators, where `^`/`$` are `\A`/`\z`.
+pub(crate) const NO_TERMINATORS: u32 = 1 << 30;
 
 /// Flags from panc's flag string (`i s m u x`); the offending character otherwise.
 pub fn parse_flags(s: &str) -> Result<u32, char> {
@@ -98,6 +100,9 @@ impl From<MatchError> for ReplaceError {
 #[derive(Debug)]
 pub struct JavaRegex {
     re: fancy_regex::Regex,
+    /// For `find` on texts without line terminators: the same pattern with `^`/`$` as
+    /// `\A`/`\z`, when that needs no backtracking engine (the common case).
+    fast: Option<regex::Regex>,
     groups: usize,
     names: Vec<(String, usize)>,
 }
@@ -161,8 +166,12 @@ impl JavaRegex {
             index: None,
             pattern: pattern.to_string(),
         })?;
+        let fast = translate::translate(pattern, flags | NO_TERMINATORS)
+            .ok()
+            .and_then(|t| regex::Regex::new(&t.pattern).ok());
         Ok(JavaRegex {
             re,
+            fast,
             groups: t.groups,
             names: t.names,
         })
@@ -175,6 +184,11 @@ impl JavaRegex {
 
     /// `Matcher.find()` from the start: is there a match anywhere?
     pub fn find(&self, text: &str) -> Result<bool, MatchError> {
+        if let Some(fast) = &self.fast {
+            if !text.is_empty() && !text.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+                return Ok(fast.is_match(text));
+            }
+        }
         self.re.is_match(text).map_err(matching)
     }
 

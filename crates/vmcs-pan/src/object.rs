@@ -64,7 +64,8 @@ pub struct State {
     pub binds: Vec<BindRec>,
     pub finals: Vec<Vec<Term>>,
     /// Where each path was last assigned (for validation diagnostics).
-    pub assigned_at: HashMap<Vec<Term>, Loc>,
+    /// Append-only (no hashing on the hot path); the last entry for a path wins.
+    pub assigned_at: Vec<(Vec<Term>, Loc)>,
     pub opts: Arc<Options>,
     pub env: Option<Arc<dyn Env>>,
     /// Names of the templates being executed, innermost last (`TEMPLATE`).
@@ -90,7 +91,7 @@ impl State {
             types: HashMap::new(),
             binds: Vec::new(),
             finals: Vec::new(),
-            assigned_at: HashMap::new(),
+            assigned_at: Vec::new(),
             opts,
             env,
             template_stack: Vec::new(),
@@ -401,7 +402,7 @@ impl State {
             return Err(Error::new(ErrorClass::Evaluation, m).at(loc.clone()));
         }
         *slot = v;
-        self.assigned_at.insert(terms.to_vec(), loc.clone());
+        self.assigned_at.push((terms.to_vec(), loc.clone()));
         Ok(())
     }
 

@@ -466,10 +466,9 @@ fn defaults_inside(st: &State, v: &mut Value, ty: &TypeDef, depth: usize) -> Res
             fields, includes, ..
         } => {
             if let Value::Dict(d) = v {
-                let mut all: Vec<Field> = Vec::new();
-                collect_fields(st, fields, includes, &mut all, 0);
+                let all = record_fields(st, fields, includes);
                 let d = Arc::make_mut(d);
-                for f in &all {
+                for f in all.iter() {
                     let key = Key(f.name.clone());
                     let present_undef = d.get(&key).map(|x| x.is_undef()).unwrap_or(false);
                     let missing = d.get(&key).map(|x| x.is_undef()).unwrap_or(true);
@@ -501,6 +500,20 @@ fn fill_elem(st: &State, e: &mut Value, inner: &TypeDef, depth: usize) -> Result
         defaults_inside(st, e, inner, depth + 1)?;
     }
     Ok(())
+}
+
+/// A record's fields with those of the records it includes (borrowed when it includes none).
+fn record_fields<'a>(
+    st: &State,
+    fields: &'a [Field],
+    includes: &[Arc<str>],
+) -> std::borrow::Cow<'a, [Field]> {
+    if includes.is_empty() {
+        return std::borrow::Cow::Borrowed(fields);
+    }
+    let mut all = Vec::new();
+    collect_fields(st, fields, includes, &mut all, 0);
+    std::borrow::Cow::Owned(all)
 }
 
 fn collect_fields(
@@ -606,7 +619,7 @@ fn rule_error(st: &State, hit: crate::knowledge::RuleHit, at: &[Term], b: &BindR
 fn locate(st: &State, mut e: Error, path: &[Term], bind: Option<&BindRec>) -> Error {
     let mut p = path.to_vec();
     loop {
-        if let Some(l) = st.assigned_at.get(&p) {
+        if let Some((_, l)) = st.assigned_at.iter().rev().find(|(t, _)| *t == p) {
             e.loc = Some(l.clone());
             break;
         }
@@ -760,8 +773,7 @@ pub fn check(
                     path,
                 ));
             };
-            let mut all = Vec::new();
-            collect_fields(st, fields, includes, &mut all, 0);
+            let all = record_fields(st, fields, includes);
             let mut ext = *extensible;
             for inc in includes {
                 if let Some(t) = lookup(st, inc) {
@@ -774,7 +786,7 @@ pub fn check(
                 }
             }
             check_range(r, d.len() as i64, "nlist size", path)?;
-            for f in &all {
+            for f in all.iter() {
                 match d.get(&Key(f.name.clone())) {
                     None => {
                         if f.required {

@@ -204,6 +204,8 @@ fn write_outputs(
                 made_dirs.lock().unwrap().insert(dir.to_path_buf());
             }
         }
+        // Replace rather than truncate: ext4 flushes a truncated-and-rewritten file on close.
+        let _ = std::fs::remove_file(&file);
         std::fs::write(&file, &buf).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
     Ok(())

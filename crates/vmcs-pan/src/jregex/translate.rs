@@ -10,8 +10,8 @@
 //! a raw non-ASCII character (the back-reference placeholder relies on that).
 
 use super::{
-    CASE_INSENSITIVE, COMMENTS, DOTALL, MULTILINE, UNICODE_CASE, UNICODE_CHARACTER_CLASS,
-    UNIX_LINES,
+    CASE_INSENSITIVE, COMMENTS, DOTALL, MULTILINE, NO_TERMINATORS, UNICODE_CASE,
+    UNICODE_CHARACTER_CLASS, UNIX_LINES,
 };
 
 /// A pattern written in fancy-regex syntax, with the capture groups it defines.
@@ -462,6 +462,9 @@ impl Parser {
     }
 
     fn caret(&self) -> Node {
+        if self.has(NO_TERMINATORS) {
+            return Node::assertion(r"\A");
+        }
         Node::assertion(match (self.has(MULTILINE), self.has(UNIX_LINES)) {
             (false, _) => r"\A",
             (true, true) => r"(?:(?!\z)(?:\A|(?<=\x{A})))",
@@ -473,6 +476,9 @@ impl Parser {
 
     /// `$` (and `\Z` with `multiline` false).
     pub(super) fn dollar(&self, multiline: bool) -> Node {
+        if self.has(NO_TERMINATORS) {
+            return Node::assertion(r"\z");
+        }
         Node::assertion(match (multiline, self.has(UNIX_LINES)) {
             (false, true) => r"(?:\z|(?=\x{A}\z))",
             (false, false) => {
