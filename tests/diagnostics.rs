@@ -5,10 +5,11 @@
 use std::path::Path;
 use vmcs_pan::{CompileOptions, Compiler};
 
+/// Compile `file` (relative to the current directory, which is the cases' directory, so
+/// that rendered paths do not depend on where the repository is checked out).
 fn render(file: &Path) -> String {
-    let dir = file.parent().unwrap();
     let opts = CompileOptions {
-        include_dirs: vec![dir.to_path_buf()],
+        include_dirs: vec![".".into()],
         nthread: 1,
         ..CompileOptions::default()
     };

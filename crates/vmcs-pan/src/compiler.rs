@@ -143,9 +143,9 @@ impl Compiler {
 
     /// The object name of a template file: its path below an include directory, no extension.
     pub fn object_name_for(&self, file: &Path) -> String {
-        let abs = absolute(file);
+        let abs = std::fs::canonicalize(file).unwrap_or_else(|_| absolute(file));
         for d in &self.opts.include_dirs {
-            let d = absolute(d);
+            let d = std::fs::canonicalize(d).unwrap_or_else(|_| absolute(d));
             if let Ok(rel) = abs.strip_prefix(&d) {
                 let s = rel.with_extension("").to_string_lossy().replace('\\', "/");
                 if !s.is_empty() {
