@@ -211,29 +211,22 @@ pub enum AddrMethod {
     None,
 }
 
+/// An interface's addressing for one IP version (`/network/interfaces/N/ipv4`, `.../ipv6`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Ipv4 {
+pub struct IpConfig {
     pub method: AddrMethod,
     #[serde(default)]
     pub address: Option<String>,
+    /// Prefix length (at most 32 for IPv4, 128 for IPv6).
     #[serde(default)]
     pub prefix: Option<u8>,
     #[serde(default)]
     pub gateway: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ipv6 {
-    pub method: AddrMethod,
-    #[serde(default)]
-    pub address: Option<String>,
-    #[serde(default)]
-    pub prefix: Option<u8>,
-    #[serde(default)]
-    pub gateway: Option<String>,
-}
+pub type Ipv4 = IpConfig;
+pub type Ipv6 = IpConfig;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

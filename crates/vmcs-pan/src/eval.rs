@@ -222,17 +222,7 @@ impl<'s> Ctx<'s> {
             Op::While { cond, body } => {
                 let mut n = 0u64;
                 let mut last = Value::Undef;
-                loop {
-                    match self.eval(cond)? {
-                        Value::Bool(true) => {}
-                        Value::Bool(false) => break,
-                        _ => {
-                            return Err(self.err(
-                                cond.span,
-                                "test in while statement must evaluate to a boolean",
-                            ))
-                        }
-                    }
+                while self.test(cond, "while")? {
                     n += 1;
                     self.check_iterations(n, c.span)?;
                     last = self.eval(body)?;
@@ -247,17 +237,7 @@ impl<'s> Ctx<'s> {
             } => {
                 let mut last = self.eval(init)?;
                 let mut n = 0u64;
-                loop {
-                    match self.eval(cond)? {
-                        Value::Bool(true) => {}
-                        Value::Bool(false) => break,
-                        _ => {
-                            return Err(self.err(
-                                cond.span,
-                                "test in for statement must evaluate to a boolean",
-                            ))
-                        }
-                    }
+                while self.test(cond, "for")? {
                     n += 1;
                     self.check_iterations(n, c.span)?;
                     last = self.eval(body)?;
@@ -448,6 +428,17 @@ impl<'s> Ctx<'s> {
             if let Some(slot) = frame.iter_mut().rev().find(|(x, _)| *x == n) {
                 slot.1 = v.clone();
             }
+        }
+    }
+
+    /// The test of a `while`/`for` loop: must be a boolean.
+    fn test(&mut self, cond: &Code, what: &str) -> EResult<bool> {
+        match self.eval(cond)? {
+            Value::Bool(b) => Ok(b),
+            _ => Err(self.err(
+                cond.span,
+                format!("test in {what} statement must evaluate to a boolean"),
+            )),
         }
     }
 
