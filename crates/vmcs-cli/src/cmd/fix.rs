@@ -184,16 +184,7 @@ fn compile_candidate(
         std::fs::create_dir_all(parent).into_diagnostic()?;
     }
     std::fs::write(&candidate, text).into_diagnostic()?;
-    let mut all = vec![scratch.clone()];
-    all.extend(dirs.iter().cloned());
-    let compiler = Compiler::new(CompileOptions {
-        include_dirs: all,
-        nthread: 1,
-        ..CompileOptions::default()
-    })
-    .map_err(|e| miette!("{}", e.message))?;
-    let results = compiler.compile_files(std::slice::from_ref(&candidate));
-    let _ = std::fs::remove_dir_all(&scratch);
+    let results = super::compile_scratch(&scratch, dirs, &candidate)?;
     let mine = results.into_iter().find(|(n, _)| &**n == name.as_str());
     Ok(match mine {
         Some((_, Ok(_))) => None,

@@ -7,3 +7,23 @@ pub mod deps;
 pub mod fix;
 pub mod new;
 pub mod spawn;
+
+/// Compile one object template written into `scratch` (searched first, then `dirs`), and
+/// remove the scratch directory afterwards.
+pub(crate) fn compile_scratch(
+    scratch: &std::path::Path,
+    dirs: &[std::path::PathBuf],
+    file: &std::path::Path,
+) -> miette::Result<Vec<(std::sync::Arc<str>, vmcs_pan::compiler::ObjectResult)>> {
+    let mut include_dirs = vec![scratch.to_path_buf()];
+    include_dirs.extend(dirs.iter().cloned());
+    let compiler = vmcs_pan::Compiler::new(vmcs_pan::CompileOptions {
+        include_dirs,
+        nthread: 1,
+        ..vmcs_pan::CompileOptions::default()
+    })
+    .map_err(|e| miette::miette!("{}", e.message))?;
+    let results = compiler.compile_files(&[file.to_path_buf()]);
+    let _ = std::fs::remove_dir_all(scratch);
+    Ok(results)
+}

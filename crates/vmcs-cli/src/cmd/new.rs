@@ -131,16 +131,7 @@ fn suggestions(dirs: &[PathBuf]) -> miette::Result<Json> {
         "object template vmcs_suggestions;\ninclude 'vmcs/knowledge/suggestions';\n'/suggestions' = VMCS_SUGGESTIONS;\n",
     )
     .into_diagnostic()?;
-    let mut all = vec![scratch.clone()];
-    all.extend(dirs.iter().cloned());
-    let compiler = Compiler::new(CompileOptions {
-        include_dirs: all,
-        nthread: 1,
-        ..CompileOptions::default()
-    })
-    .map_err(|e| miette!("{}", e.message))?;
-    let results = compiler.compile_files(std::slice::from_ref(&file));
-    let _ = std::fs::remove_dir_all(&scratch);
+    let results = super::compile_scratch(&scratch, dirs, &file)?;
     let built = match results
         .into_iter()
         .find(|(n, _)| &**n == "vmcs_suggestions")
