@@ -16,7 +16,9 @@ include 'vmcs/vm';
 '/system' = create('vmcs/system/debian-bookworm');
 '/system/hostname' = 'dvm1';
 
-# the compilers from the archive, the benchmark from the CD-ROM
+# ssh (the system preset enables it), the compilers from the archive, the benchmark from
+# the CD-ROM
+'/software/packages/openssh-server' = vmcs_package('openssh-server');
 '/software/packages/gcc' = vmcs_package('gcc', '3.3');
 '/software/packages/gfortran' = vmcs_package('gfortran');
 '/software/packages/speccpu2000' = vmcs_package('speccpu2000', undef, undef, 'iso');

@@ -5,8 +5,9 @@
 //! true (or a non-empty node set), or a panc exception class
 //! (`org.quattor.pan.exceptions.EvaluationException`, `SyntaxException`,
 //! `ValidationException`, `org.quattor.pan.parser.ParseException`), optionally followed by
-//! `# @message=REGEX` that the error message must match. A case's include path is its own
-//! directory, so helper templates sit next to the cases that use them.
+//! `# @message=REGEX` that the error message must match. `# @json=FILE` names a file (relative
+//! to the case) that the profile's JSON output must equal byte for byte. A case's include path
+//! is its own directory, so helper templates sit next to the cases that use them.
 
 use std::path::{Path, PathBuf};
 use vmcs_pan::output::Format;
@@ -16,6 +17,7 @@ struct Case {
     file: PathBuf,
     expects: Vec<String>,
     message: Option<String>,
+    json: Option<String>,
 }
 
 fn cases(root: &Path) -> Vec<Case> {
@@ -29,12 +31,15 @@ fn cases(root: &Path) -> Vec<Case> {
         let text = std::fs::read_to_string(p).unwrap_or_default();
         let mut expects = Vec::new();
         let mut message = None;
+        let mut json = None;
         for line in text.lines() {
             let l = line.trim_start();
             if let Some(e) = l.strip_prefix("# @expect=") {
                 expects.push(e.trim().to_string());
             } else if let Some(m) = l.strip_prefix("# @message=") {
                 message = Some(m.trim().to_string());
+            } else if let Some(j) = l.strip_prefix("# @json=") {
+                json = Some(j.trim().to_string());
             }
         }
         if !expects.is_empty() {
@@ -42,6 +47,7 @@ fn cases(root: &Path) -> Vec<Case> {
                 file: p.to_path_buf(),
                 expects,
                 message,
+                json,
             });
         }
     }
@@ -62,7 +68,7 @@ fn class_of(expect: &str) -> Option<ErrorClass> {
 fn run_case(case: &Case) -> Result<(), String> {
     let dir = case.file.parent().unwrap().to_path_buf();
     let opts = CompileOptions {
-        include_dirs: vec![dir],
+        include_dirs: vec![dir.clone()],
         nthread: 1,
         ..CompileOptions::default()
     };
@@ -100,6 +106,19 @@ fn run_case(case: &Case) -> Result<(), String> {
             class.name()
         )),
         (Ok(built), None) => {
+            if let Some(j) = &case.json {
+                let want = std::fs::read(dir.join(j)).map_err(|e| format!("{j}: {e}"))?;
+                let mut got = Vec::new();
+                Format::parse("json")
+                    .unwrap()
+                    .write(&built.root, &built.deps, &mut got);
+                if got != want {
+                    return Err(format!(
+                        "JSON output differs from {j}:\n{}",
+                        String::from_utf8_lossy(&got)
+                    ));
+                }
+            }
             let mut xml = Vec::new();
             Format::parse("pan")
                 .unwrap()

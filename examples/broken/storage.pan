@@ -8,4 +8,4 @@ include 'vmcs/presets/small';
 '/hardware/hypervisor' = 'xen-pv';
 '/storage/images/root/size' = 1200;
 '/storage/images/root/format' = 'qcow2';
-'/software/packages' = vmcs_packages(list('gcc', 'gfortran', 'openjdk-17-jre-headless'));
+'/software/packages' = vmcs_merge(SELF, vmcs_packages(list('gcc', 'gfortran', 'openjdk-17-jre-headless')));

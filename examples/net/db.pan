@@ -1,4 +1,6 @@
-# Database of the three-VM network: PostgreSQL with a separate data image.
+# Database of the three-VM network: PostgreSQL, its clusters on a data image of their own.
+# The image is populated: it starts with the cluster that installing the package created
+# under /var/lib/postgresql, so mounting it there hides nothing.
 object template net/db;
 
 include 'vmcs/vm';
@@ -7,8 +9,9 @@ include 'vmcs/vm';
 '/hardware/maxmem' = 4096;
 '/hardware/disks' = append(dict('device', 'xvdb', 'image', 'data'));
 '/storage' = create('vmcs/storage/web');
-'/storage/images/data' = dict('size', 10000, 'format', 'raw', 'filesystem', 'xfs', 'mount', '/var/lib/postgresql');
+'/storage/images/data' = dict('size', 4000, 'format', 'raw', 'filesystem', 'ext4',
+    'mount', '/var/lib/postgresql', 'populate', true);
 '/system' = create('vmcs/system/debian-bookworm');
-'/software/packages' = vmcs_packages(list('postgresql'));
+'/software/packages' = vmcs_packages(list('openssh-server', 'postgresql'));
 '/system/services' = append('postgresql');
 include 'net/lab-switch';

@@ -1,22 +1,11 @@
-# The virtual network shared by web, app and db (CIVIC's virtual switch): one bridge, one
-# /24, the members in order with their planned addresses. Each VM includes this template.
+# The virtual network shared by web, app and db, as each member sees it: its interface on
+# the segment of `net/lab-segment` with its planned address, the gateway and name servers,
+# and every member's name in /etc/hosts. Each VM includes this template.
 template net/lab-switch;
 
-include 'vmcs/network/segment';
-
-variable VMCS_SEGMENT = dict(
-    'name', 'lab',
-    'bridge', 'br-lab',
-    'create_bridge', true,
-    'network', '10.20.0.0',
-    'prefix', 24,
-    'gateway', '10.20.0.1',
-    'dns', list('10.20.0.1'),
-    'members', list(
-        dict('name', 'web', 'object', 'net/web', 'address', '10.20.0.10'),
-        dict('name', 'app', 'object', 'net/app', 'address', '10.20.0.20'),
-        dict('name', 'db', 'object', 'net/db', 'address', '10.20.0.30')
-    )
-);
+include 'net/lab-segment';
 
 '/network' = vmcs_segment_network(VMCS_SEGMENT);
+
+# every member can ping the others by name (their names are in each /etc/hosts)
+'/software/packages' = vmcs_merge(SELF, vmcs_packages(list('iputils-ping')));

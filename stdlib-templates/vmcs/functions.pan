@@ -110,3 +110,27 @@ function vmcs_disk_needed = {
 `vmcs_round_up(n, step)`: `n` rounded up to a multiple of `step`.
 }
 function vmcs_round_up = ((ARGV[0] + ARGV[1] - 1) / ARGV[1]) * ARGV[1];
+
+@documentation{
+`vmcs_default_repositories([os])`: the repositories a guest of `os` (a `/system/os` dict;
+default the profile's `/system/os`) gets when `/software/repositories` is empty: the OS
+mirror with the suite and `SUITE-updates`, and `http://deb.debian.org/debian-security`
+with `SUITE-security`, all with the component `main`. Use it to write them out and extend
+them: `'/software/repositories' = vmcs_default_repositories();` then
+`'/software/repositories/0/components' = list('main', 'contrib');`.
+}
+function vmcs_default_repositories = {
+    os = undef;
+    if (ARGC > 0) {
+        os = ARGV[0];
+    } else {
+        os = value('/system/os');
+    };
+    suite = os['suite'];
+    main = list('main');
+    list(
+        dict('uri', os['mirror'], 'suite', suite, 'components', main),
+        dict('uri', os['mirror'], 'suite', suite + '-updates', 'components', main),
+        dict('uri', 'http://deb.debian.org/debian-security', 'suite', suite + '-security', 'components', main)
+    );
+};

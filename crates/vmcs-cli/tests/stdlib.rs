@@ -98,6 +98,12 @@ fn every_stdlib_template_compiles_in_a_probe_object() {
                 "variable VMCS_NAME = 'probe';\ninclude 'vmcs/functions';\n'/probe' = create('{name}');\n"
             ),
             "declaration" => format!("include '{name}';\n"),
+            // A network template binds '/' itself: it is probed as a network, not a VM.
+            _ if name == "vmcs/network/net" => format!(
+                "include '{name}';\n'/name' = 'probe';\n'/switches/s' = dict('name', 's', \
+                 'bridge', 'br-s', 'network', '10.9.0.0', 'members', list(dict('name', 'a', \
+                 'object', 'a', 'address', '10.9.0.2')));\n"
+            ),
             _ => format!("include 'vmcs/vm';\ninclude '{name}';\n"),
         };
         let probe = tmp.path().join(format!("probe{i}.pan"));
@@ -160,6 +166,16 @@ fn every_example_compiles_to_a_vm_profile() {
         );
         let name = tpl_name(&examples(), f);
         let json = std::fs::read_to_string(tmp.path().join(format!("{name}.json"))).unwrap();
+        if json.contains("\"switches\"") {
+            // A network of VMs (`vmcs up`): it names its members' object templates.
+            let net = vmcs_model::network::NetProfile::from_json_str(&json)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                !net.members().is_empty(),
+                "{name}: a network without members"
+            );
+            continue;
+        }
         let profile =
             vmcs_model::VmProfile::from_json_str(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(profile.vm.name, name.rsplit('/').next().unwrap());
@@ -189,10 +205,14 @@ fn spec_node_matches_the_paper() {
     )
     .unwrap();
     assert_eq!(
-        (p.hardware.vcpus, p.hardware.memory, p.hardware.maxmem),
+        (
+            p.hardware.vcpus.get(),
+            p.hardware.memory.get(),
+            p.hardware.maxmem.get()
+        ),
         (1, 512, 1024)
     );
-    assert_eq!(p.storage.images["root"].size, 2000);
+    assert_eq!(p.storage.images["root"].size.get(), 2000);
     assert_eq!(p.hardware.cdroms.len(), 1);
     let bench = &p.software.knowledge["speccpu2000"];
     assert_eq!(bench.source, vmcs_model::Source::Iso);
@@ -233,9 +253,305 @@ fn network_members_get_distinct_addresses_on_one_bridge() {
         assert_eq!(nic.bridge, "br-lab");
         assert_eq!(p.network.segment.as_deref(), Some("lab"));
         macs.insert(nic.mac.clone());
-        ips.insert(nic.ipv4.address.clone().unwrap());
+        ips.insert(nic.ipv4.address.unwrap());
     }
     assert_eq!((macs.len(), ips.len()), (3, 3));
+}
+
+/// Compile the given objects of `examples/` to JSON and return each profile as JSON (read
+/// without the model, so these checks do not depend on the Rust profile reader).
+fn example_json(names: &[&str]) -> Vec<serde_json::Value> {
+    let tmp = tempfile::tempdir().unwrap();
+    let inc = include_path(&examples());
+    let files: Vec<String> = names.iter().map(|n| format!("{n}.pan")).collect();
+    let mut args = vec![
+        "compile",
+        "--include-path",
+        &inc,
+        "--output-dir",
+        tmp.path().to_str().unwrap(),
+        "--formats",
+        "json",
+    ];
+    args.extend(files.iter().map(String::as_str));
+    let out = vmcs(&examples(), &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    names
+        .iter()
+        .map(|n| {
+            let json = std::fs::read_to_string(tmp.path().join(format!("{n}.json"))).unwrap();
+            serde_json::from_str(&json).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn network_members_resolve_each_other_by_name() {
+    let profiles = example_json(&["net/web", "net/app", "net/db"]);
+    let want = serde_json::json!([
+        {"name": "web", "address": "10.20.0.10"},
+        {"name": "app", "address": "10.20.0.20"},
+        {"name": "db", "address": "10.20.0.30"}
+    ]);
+    for p in &profiles {
+        assert_eq!(p["network"]["hosts"], want, "{}", p["vm"]["name"]);
+        let nic = &p["network"]["interfaces"][0];
+        assert_eq!(nic["create_bridge"], true);
+        assert_eq!(nic["ipv4"]["gateway"], "10.20.0.1");
+        assert_eq!(nic["ipv4"]["prefix"], 24);
+    }
+}
+
+#[test]
+fn every_example_enables_ssh_with_its_server_and_boots_with_a_plain_cmdline() {
+    let names = ["web", "spec-node", "net/web", "net/app", "net/db"];
+    for (name, p) in names.iter().zip(example_json(&names)) {
+        let services = p["system"]["services"].as_array().unwrap();
+        assert!(services.contains(&"ssh".into()), "{name}: {services:?}");
+        assert!(
+            p["software"]["packages"]["openssh-server"].is_object(),
+            "{name} enables ssh without openssh-server"
+        );
+        assert_eq!(p["system"]["kernel"]["cmdline"], "quiet", "{name}");
+    }
+}
+
+#[test]
+fn net_examples_run_their_services_from_units_files_and_a_populated_volume() {
+    let p = example_json(&["net/web", "net/app", "net/db"]);
+    let (web, app, db) = (&p[0], &p[1], &p[2]);
+    // web: nginx's default site replaced by one that also proxies /app/ to app.
+    let site = &web["system"]["files"][0];
+    assert_eq!(site["path"], "/etc/nginx/sites-available/default");
+    assert!(site["contents"]
+        .as_str()
+        .unwrap()
+        .contains("proxy_pass http://app:8000/;"));
+    // app: its own unit, enabled, running gunicorn from the directory of the app file.
+    let unit = &app["system"]["units"]["app"];
+    assert_eq!(
+        unit["exec_start"],
+        "/usr/bin/gunicorn --bind 0.0.0.0:8000 app:application"
+    );
+    assert_eq!(unit["working_directory"], "/srv/app");
+    assert_eq!(unit["restart"], "on-failure");
+    assert_eq!(unit["after"], serde_json::json!(["network-online.target"]));
+    assert!(app["system"]["services"]
+        .as_array()
+        .unwrap()
+        .contains(&"app".into()));
+    assert_eq!(app["system"]["files"][0]["path"], "/srv/app/app.py");
+    assert_eq!(app["system"]["files"][0]["mode"], 420);
+    assert!(app["system"]["files"][0]["contents"]
+        .as_str()
+        .unwrap()
+        .contains("def application(environ, start_response):"));
+    // db: the PostgreSQL clusters on a populated ext4 data image.
+    let data = &db["storage"]["images"]["data"];
+    assert_eq!(
+        (&data["filesystem"], &data["mount"], &data["populate"]),
+        (
+            &"ext4".into(),
+            &"/var/lib/postgresql".into(),
+            &serde_json::Value::Bool(true)
+        )
+    );
+}
+
+/// Compile one probe object (the small preset, a unit `app` enabled, then `extra`) and
+/// return the first error as JSON, or the profile when it compiles.
+fn probe(extra: &str) -> Result<serde_json::Value, serde_json::Value> {
+    probe_at_site(None, extra)
+}
+
+/// [`probe`] with a site template `vmcs/site/knowledge` on the include path.
+fn probe_at_site(site: Option<&str>, extra: &str) -> Result<serde_json::Value, serde_json::Value> {
+    let tmp = tempfile::tempdir().unwrap();
+    if let Some(site) = site {
+        std::fs::create_dir_all(tmp.path().join("vmcs/site")).unwrap();
+        std::fs::write(
+            tmp.path().join("vmcs/site/knowledge.pan"),
+            format!("declaration template vmcs/site/knowledge;\n{site}\n"),
+        )
+        .unwrap();
+    }
+    let src = format!(
+        "object template probe;\ninclude 'vmcs/vm';\ninclude 'vmcs/presets/small';\n\
+         '/system/units/app' = dict('description', 'd', 'exec_start', '/bin/true');\n\
+         '/system/services' = append('app');\n{extra}\n"
+    );
+    std::fs::write(tmp.path().join("probe.pan"), src).unwrap();
+    let inc = include_path(tmp.path());
+    let out = vmcs(
+        tmp.path(),
+        &[
+            "compile",
+            "--include-path",
+            &inc,
+            "--output-dir",
+            tmp.path().to_str().unwrap(),
+            "--formats",
+            "json",
+            "--error-format",
+            "json",
+            "probe.pan",
+        ],
+    );
+    if out.status.success() {
+        let json = std::fs::read_to_string(tmp.path().join("probe.json")).unwrap();
+        return Ok(serde_json::from_str(&json).unwrap());
+    }
+    let stderr = text(&out.stderr);
+    Err(serde_json::from_str(stderr.lines().next().unwrap()).unwrap())
+}
+
+/// Values that reach a line of a guest file or a command line are checked by the types:
+/// each case is an assignment and the element its error must name.
+#[test]
+fn schema_refuses_values_that_would_break_a_guest_file() {
+    let cases = [
+        (
+            r#"'/system/units/app/exec_start' = "/bin/true\nExecStartPre=/bin/sh";"#,
+            "/system/units/app/exec_start",
+        ),
+        (
+            r#"'/system/units/app/description' = "a\rb";"#,
+            "/system/units/app/description",
+        ),
+        (
+            r#"'/system/units/app/environment' = dict('A', "x\ny");"#,
+            "/system/units/app/environment/A",
+        ),
+        (
+            "'/system/units/app/environment' = dict('a-b', 'x');",
+            "/system/units/app/environment",
+        ),
+        (
+            "'/system/units/app/restart' = 'sometimes';",
+            "/system/units/app/restart",
+        ),
+        ("'/system/units/app/user' = 'Root';", "/system/units/app/user"),
+        (
+            "'/system/units/app/after' = list('a b');",
+            "/system/units/app/after/0",
+        ),
+        (
+            "'/system/units/app/working_directory' = 'srv';",
+            "/system/units/app/working_directory",
+        ),
+        (
+            "'/system/units/app.service' = dict('description', 'd', 'exec_start', '/bin/true');",
+            "/system/units",
+        ),
+        (
+            r#"'/system/kernel/cmdline' = "quiet\ninit=/bin/sh";"#,
+            "/system/kernel/cmdline",
+        ),
+        (
+            "'/system/files' = append(dict('path', '/etc/../../x', 'contents', ''));",
+            "/system/files/0/path",
+        ),
+        (
+            "'/system/files' = append(dict('path', '/etc/', 'contents', ''));",
+            "/system/files/0/path",
+        ),
+        (
+            "'/system/files' = append(dict('path', '/etc/motd', 'contents', '', 'mode', 4096));",
+            "/system/files/0/mode",
+        ),
+        ("'/system/services' = append('ssh; rm');", "/system/services/2"),
+        (
+            "'/software/repositories' = list(dict('uri', 'http://x.org/debian main', 'suite', 'bookworm'));",
+            "/software/repositories/0/uri",
+        ),
+        (
+            "'/software/repositories' = list(dict('uri', 'ftp://x.org/debian', 'suite', 'bookworm'));",
+            "/software/repositories/0/uri",
+        ),
+        (
+            "'/software/repositories' = list(dict('uri', 'http://x.org/debian', 'suite', 'bookworm main'));",
+            "/software/repositories/0/suite",
+        ),
+        (
+            "'/software/repositories' = list(dict('uri', 'http://x.org/debian', 'suite', 'bookworm', 'components', list()));",
+            "/software/repositories/0/components",
+        ),
+        (
+            "'/network/hosts' = list(dict('name', 'Web_1', 'address', '10.0.0.1'));",
+            "/network/hosts/0/name",
+        ),
+        (
+            "'/network/hosts' = list(dict('name', 'web', 'address', '10.0.0.256'));",
+            "/network/hosts/0/address",
+        ),
+    ];
+    for (extra, path) in cases {
+        let e = probe(extra).expect_err(extra);
+        assert_eq!(e["class"], "validation", "{extra}: {e}");
+        let msg = e["message"].as_str().unwrap();
+        assert!(
+            msg.ends_with(&format!("element path: '{path}'")),
+            "{extra}: {msg}"
+        );
+    }
+}
+
+#[test]
+fn default_repositories_are_the_suite_defaults() {
+    let p = probe(
+        "'/system/os/mirror' = 'http://mirror.example.org/debian';\n\
+         '/software/repositories' = vmcs_default_repositories();",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let main = serde_json::json!(["main"]);
+    assert_eq!(
+        p["software"]["repositories"],
+        serde_json::json!([
+            {"uri": "http://mirror.example.org/debian", "suite": "bookworm", "components": main},
+            {"uri": "http://mirror.example.org/debian", "suite": "bookworm-updates", "components": main},
+            {"uri": "http://deb.debian.org/debian-security", "suite": "bookworm-security", "components": main}
+        ])
+    );
+    // Without assignments the new parts are empty: the spawn's defaults apply.
+    let p = probe("").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p["software"]["repositories"], serde_json::json!([]));
+    assert_eq!(p["network"]["hosts"], serde_json::json!([]));
+    assert_eq!(p["system"]["files"], serde_json::json!([]));
+    assert_eq!(p["storage"]["images"]["root"]["populate"], true);
+}
+
+#[test]
+fn services_are_provided_by_units_packages_or_the_base_system() {
+    // A template unit's instance, a timer of a required package, a unit given with its
+    // suffix and a service whose package comes in through the resolved set all pass.
+    let p = probe(
+        "'/system/services' = append('getty@tty1');\n\
+         '/system/services' = append('serial-getty@ttyS0.service');\n\
+         '/system/services' = append('fstrim.timer');\n\
+         '/system/services' = append('app.service');\n\
+         '/system/services' = append('cron');\n\
+         '/software/resolved' = list(dict('name', 'cron', 'version', '3.0', 'arch', 'amd64', \
+             'source', 'apt', 'requested', false, 'order', 0));",
+    );
+    assert!(p.is_ok(), "{}", p.unwrap_err());
+    // A site teaches the knowledge center a service; the rule then offers its package.
+    let e = probe("'/system/services' = append('grafana-server');").unwrap_err();
+    assert_eq!(e["rule"]["id"], "sw.service-without-unit");
+    assert!(e["rule"]["fix"].is_null(), "{e}");
+    let site = Some(
+        "variable VMCS_SERVICE_PACKAGES = merge(VMCS_SERVICE_PACKAGES, dict('grafana-server', list('grafana')));",
+    );
+    let e = probe_at_site(site, "'/system/services' = append('grafana-server');").unwrap_err();
+    assert_eq!(
+        e["rule"]["fix"],
+        serde_json::json!({"path": "/software/packages/grafana", "value": "dict('name', 'grafana', 'source', 'apt')"})
+    );
+    let p = probe_at_site(
+        site,
+        "'/system/services' = append('grafana-server');\n\
+         '/software/packages/grafana' = vmcs_package('grafana');",
+    );
+    assert!(p.is_ok(), "{}", p.unwrap_err());
 }
 
 /// Replace the machine-specific parts of a diagnostic.

@@ -1,6 +1,8 @@
 //! Benchmark: load the real bookworm indexes and resolve `openssh-server python3 gcc`,
 //! side by side with `apt-get -s install --no-install-recommends` of the same packages.
 //!
+//! Also times `libreoffice` alone, a request that runs apt's problem resolver.
+//!
 //! Prints wall times and peak RSS for both (ours from `/proc/self/status` `VmHWM`, apt's
 //! from `/usr/bin/time`), and whether the two install sets agree. Figures only: nothing here
 //! asserts a speed. Run with `cargo bench -p vmcs-deps --bench resolve`.
@@ -125,6 +127,25 @@ fn main() {
         rss as f64 / 1024.0,
         ours.len()
     );
+
+    // A request that needs apt's problem resolver (conflicting alternatives).
+    let u = load_all(&indexes);
+    let hard = [Request::new("libreoffice")];
+    let mut hard_times = Vec::new();
+    let mut hard_count = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let r = u.resolve(&hard).expect("libreoffice resolves");
+        hard_times.push(t.elapsed());
+        hard_count = r.to_install().count();
+    }
+    println!(
+        "vmcs resolve libreoffice (problem resolver): median {} (min {}), {} packages",
+        ms(median(hard_times.clone())),
+        ms(*hard_times.iter().min().unwrap()),
+        hard_count
+    );
+    drop(u);
 
     let cache = tempfile::tempdir().expect("temp dir");
     for (label, dir) in [

@@ -145,23 +145,63 @@ pub fn order_like_apt(files: &mut [(String, String)], sources: &[SourceEntry], a
 /// The pin apt gives a list file's suite, from the suite's `InRelease` or `Release`
 /// beside it (500 when there is none).
 pub fn pin_for_list(path: &str) -> i32 {
-    let p = Path::new(path);
-    let (Some(dir), Some(name)) = (p.parent(), p.file_name().and_then(|n| n.to_str())) else {
-        return DEFAULT_PIN;
-    };
-    let Some(head) = name.find("_binary-").map(|i| &name[..i]) else {
-        return DEFAULT_PIN;
-    };
-    let Some(comp) = head.rfind('_') else {
-        return DEFAULT_PIN;
-    };
-    for release in ["InRelease", "Release"] {
-        let file = dir.join(format!("{}_{release}", &head[..comp]));
-        if let Ok(text) = std::fs::read_to_string(&file) {
-            return pin_from_release(&text);
+    release_text(path).map_or(DEFAULT_PIN, |t| pin_from_release(&t))
+}
+
+/// What a suite's `Release` file says about it, for `name/release` requests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReleaseInfo {
+    pub suite: String,
+    pub codename: String,
+    pub version: String,
+}
+
+impl ReleaseInfo {
+    /// Reads the fields from `Release` text (the signed `InRelease` form too).
+    pub fn from_text(text: &str) -> ReleaseInfo {
+        let get = |key: &str| {
+            text.lines()
+                .find_map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    (k == key).then(|| v.trim().to_string())
+                })
+                .unwrap_or_default()
+        };
+        ReleaseInfo {
+            suite: get("Suite"),
+            codename: get("Codename"),
+            version: get("Version"),
         }
     }
-    DEFAULT_PIN
+
+    /// apt's simple release match: a spec starting with a digit is a release version
+    /// (`12`, or a prefix with `*`); else a suite or a codename.
+    pub fn matches(&self, spec: &str) -> bool {
+        if spec.starts_with(|c: char| c.is_ascii_digit()) {
+            return match spec.strip_suffix('*') {
+                Some(prefix) => self.version.starts_with(prefix),
+                None => self.version == spec,
+            };
+        }
+        !spec.is_empty() && (self.suite == spec || self.codename == spec)
+    }
+}
+
+/// The `Release` data of a list file's suite, from its `InRelease` or `Release` beside it.
+pub fn release_for_list(path: &str) -> Option<ReleaseInfo> {
+    let text = release_text(path)?;
+    Some(ReleaseInfo::from_text(&text))
+}
+
+fn release_text(path: &str) -> Option<String> {
+    let p = Path::new(path);
+    let dir = p.parent()?;
+    let name = p.file_name()?.to_str()?;
+    let head = &name[..name.find("_binary-")?];
+    let comp = head.rfind('_')?;
+    ["InRelease", "Release"].iter().find_map(|release| {
+        std::fs::read_to_string(dir.join(format!("{}_{release}", &head[..comp]))).ok()
+    })
 }
 
 /// The pin a `Release` file implies.

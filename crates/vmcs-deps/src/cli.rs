@@ -60,10 +60,15 @@ pub struct Plan {
 /// Reads a compiled profile (`.json` or pan `.xml`) into its JSON form.
 pub fn read_profile(path: &str) -> Result<serde_json::Value, DepsError> {
     let text = std::fs::read_to_string(path).map_err(|e| DepsError::io(path, &e))?;
+    profile_from_str(&text, path)
+}
+
+/// Parses profile text (pan XML when `path` ends in `.xml`, else JSON) into its JSON form.
+pub fn profile_from_str(text: &str, path: &str) -> Result<serde_json::Value, DepsError> {
     if path.ends_with(".xml") {
-        crate::panxml::pan_xml_to_json(&text, path)
+        crate::panxml::pan_xml_to_json(text, path)
     } else {
-        serde_json::from_str(&text).map_err(|e| DepsError::BadProfile {
+        serde_json::from_str(text).map_err(|e| DepsError::BadProfile {
             path: path.to_string(),
             message: format!("not JSON: {e}"),
         })
@@ -176,6 +181,7 @@ impl Resolution {
                 .cloned()
                 .collect(),
             cycles: Vec::new(),
+            removed: self.removed.clone(),
         }
     }
 }

@@ -78,7 +78,12 @@ pub enum DepsError {
     /// A request cannot be installed; `chain` explains why, one hop per element.
     #[error("cannot install `{request}`: {}", chain.join(" -> "))]
     #[diagnostic(code(vmcs::deps::unsatisfiable))]
-    Unsatisfiable { request: String, chain: Vec<String> },
+    Unsatisfiable {
+        request: String,
+        chain: Vec<String>,
+        #[help]
+        help: Option<String>,
+    },
 
     /// Two packages of the closure conflict or break each other.
     #[error("`{a}` and `{b}` cannot be installed together: {reason}")]
@@ -87,6 +92,16 @@ pub enum DepsError {
         a: String,
         b: String,
         reason: String,
+        #[help]
+        help: Option<String>,
+    },
+
+    /// A `name/release` request names a release that has no version of the package.
+    #[error("release `{release}` for `{name}` was not found")]
+    #[diagnostic(code(vmcs::deps::unknown_release))]
+    UnknownRelease {
+        name: String,
+        release: String,
         #[help]
         help: Option<String>,
     },
@@ -170,10 +185,9 @@ impl DepsError {
         }
     }
 
-    /// A malformed-index error at a 1-based line, showing that line.
+    /// A malformed-index error at a 1-based line, showing (the start of) that line.
     pub fn malformed(path: &str, line: usize, line_text: &[u8], message: String) -> DepsError {
-        let text = String::from_utf8_lossy(line_text).into_owned();
-        let len = text.len();
+        let (text, _, len) = excerpt(line_text, 0, line_text.len());
         DepsError::MalformedIndex(Box::new(MalformedIndex {
             path: path.to_string(),
             line,
@@ -193,6 +207,7 @@ impl DepsError {
         len: usize,
         message: String,
     ) -> DepsError {
+        let (text, offset, len) = excerpt(text.as_bytes(), offset, len);
         DepsError::MalformedRelation(Box::new(MalformedRelation {
             path: path.to_string(),
             line,
@@ -206,5 +221,83 @@ impl DepsError {
     /// The diagnostic code, for tests and machine-readable output.
     pub fn code_str(&self) -> String {
         self.code().map(|c| c.to_string()).unwrap_or_default()
+    }
+}
+
+/// `s` cut to at most `max` bytes (at a character boundary, marked with `…`), for
+/// messages that quote input.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+/// How much text around an error a diagnostic shows, at most.
+pub const EXCERPT: usize = 240;
+
+/// At most [`EXCERPT`] bytes of `text` around `offset..offset + len` (cut at character
+/// boundaries, marked with `…`), with the span moved into the excerpt.
+pub fn excerpt(text: &[u8], offset: usize, len: usize) -> (String, usize, usize) {
+    let offset = offset.min(text.len());
+    let len = len.min(text.len() - offset);
+    if text.len() <= EXCERPT {
+        return (String::from_utf8_lossy(text).into_owned(), offset, len);
+    }
+    let continuation = |i: usize| i < text.len() && text[i] & 0xc0 == 0x80;
+    let mut start = offset.saturating_sub(EXCERPT / 3);
+    while continuation(start) {
+        start += 1;
+    }
+    let mut end = (offset + len.min(EXCERPT / 2))
+        .max(start + EXCERPT)
+        .min(text.len());
+    while end > start && continuation(end) {
+        end -= 1;
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let lead = out.len();
+    let body = String::from_utf8_lossy(&text[start..end]);
+    out.push_str(&body);
+    if end < text.len() {
+        out.push('…');
+    }
+    let new_off = (lead + offset.saturating_sub(start)).min(lead + body.len());
+    let new_len = len.min(lead + body.len() - new_off);
+    // Keep the span on character boundaries of the excerpt.
+    let mut o = new_off;
+    while o > 0 && !out.is_char_boundary(o) {
+        o -= 1;
+    }
+    let mut e = (o + new_len).min(out.len());
+    while e < out.len() && !out.is_char_boundary(e) {
+        e += 1;
+    }
+    (out, o, e - o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_short_and_keep_the_span_inside() {
+        let (t, o, l) = excerpt(b"short", 1, 2);
+        assert_eq!((t.as_str(), o, l), ("short", 1, 2));
+        let long = "é".repeat(100_000);
+        let (t, o, l) = excerpt(long.as_bytes(), 50_001, 7);
+        assert!(t.len() <= EXCERPT + 8, "{}", t.len());
+        assert!(t.starts_with('…') && t.ends_with('…'));
+        assert!(t.is_char_boundary(o) && t.is_char_boundary(o + l) && o + l <= t.len());
+        let e = DepsError::malformed("p", 3, &vec![b'x'; 8 << 20], "m".into());
+        let shown = format!("{:?}", miette::Report::new(e));
+        assert!(shown.len() < 4096, "{}", shown.len());
     }
 }

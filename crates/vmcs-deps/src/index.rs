@@ -156,8 +156,26 @@ impl Stanza {
     }
 }
 
+/// The longest line the scanner accepts: Debian's longest lines are a few dozen KiB; a
+/// file without line breaks (`/dev/zero`) stops here instead of filling memory.
+pub const MAX_LINE: usize = 4 << 20;
+/// The longest value of a kept field (continuation lines included).
+pub const MAX_FIELD: usize = 16 << 20;
+
 fn error_at(path: &str, line: u32, text: &[u8], message: String) -> DepsError {
     DepsError::malformed(path, line as usize, text, message)
+}
+
+fn too_long(path: &str, line: u32, text: &[u8], what: &str, max: usize) -> DepsError {
+    error_at(
+        path,
+        line,
+        text,
+        format!(
+            "{what} is longer than {} MiB; is this a Packages index?",
+            max >> 20
+        ),
+    )
 }
 
 /// What a scanner calls with each complete stanza: the arena and the stanza. It may
@@ -223,27 +241,42 @@ impl<'p> Scanner<'p> {
         let mut pos = 0;
         if !self.partial.is_empty() {
             let Some(i) = memchr(b'\n', chunk) else {
-                self.partial.extend_from_slice(chunk);
+                self.keep_partial(chunk)?;
                 return Ok(());
             };
+            self.keep_partial(&chunk[..i])?;
             let mut line = std::mem::take(&mut self.partial);
-            line.extend_from_slice(&chunk[..i]);
             self.line(&line, arena, f)?;
             line.clear();
             self.partial = line;
             pos = i + 1;
         }
         while let Some(i) = memchr(b'\n', &chunk[pos..]) {
+            if i > MAX_LINE {
+                let text = &chunk[pos..pos + i];
+                return Err(too_long(self.path, self.line, text, "the line", MAX_LINE));
+            }
             self.line(&chunk[pos..pos + i], arena, f)?;
             pos += i + 1;
         }
-        self.partial.extend_from_slice(&chunk[pos..]);
+        self.keep_partial(&chunk[pos..])?;
         if arena.len() >= u32::MAX as usize {
             return Err(DepsError::Io {
                 path: self.path.to_string(),
                 message: "index is too large".into(),
             });
         }
+        Ok(())
+    }
+
+    /// Carries an incomplete line to the next chunk, within [`MAX_LINE`].
+    fn keep_partial(&mut self, bytes: &[u8]) -> Result<(), DepsError> {
+        if self.partial.len() + bytes.len() > MAX_LINE {
+            let mut text = std::mem::take(&mut self.partial);
+            text.extend_from_slice(&bytes[..bytes.len().min(256)]);
+            return Err(too_long(self.path, self.line, &text, "the line", MAX_LINE));
+        }
+        self.partial.extend_from_slice(bytes);
         Ok(())
     }
 
@@ -294,6 +327,12 @@ impl<'p> Scanner<'p> {
             }
             if let Some(i) = self.current {
                 let text = trim(line);
+                let have = self.st.fields[i]
+                    .end
+                    .saturating_sub(self.st.fields[i].start) as usize;
+                if have + text.len() > MAX_FIELD {
+                    return Err(too_long(self.path, no, line, "the field", MAX_FIELD));
+                }
                 if !text.is_empty() {
                     let field = &mut self.st.fields[i];
                     if field.start == field.end {
@@ -356,7 +395,8 @@ pub fn missing_field(path: &str, arena: &[u8], st: &Stanza, field: Field) -> Dep
     let name = if pkg.is_empty() {
         String::new()
     } else {
-        format!(" (package `{}`)", String::from_utf8_lossy(pkg))
+        let pkg = String::from_utf8_lossy(pkg);
+        format!(" (package `{}`)", crate::error::shorten(&pkg, 80))
     };
     let text = [b"Package: ", pkg].concat();
     error_at(

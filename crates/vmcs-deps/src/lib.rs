@@ -25,14 +25,18 @@
 pub mod aptlists;
 pub mod cli;
 mod error;
+mod explain;
 pub mod fetch;
+mod garbage;
 pub mod index;
 mod load;
 mod local;
+mod mark;
 mod output;
 pub mod panxml;
 mod pick;
 mod plan;
+mod problem;
 pub mod relation;
 mod resolve;
 mod universe;

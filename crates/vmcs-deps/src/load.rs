@@ -10,8 +10,8 @@ use crate::fetch;
 use crate::index::{self, Field, Span};
 use crate::relation::{self, Dep};
 use crate::universe::{
-    IndexData, IndexKind, ProvideRec, Universe, VerId, VersionRec, ESSENTIAL, IMPORTANT, INSTALLED,
-    LOCAL, REL_FIELDS,
+    IndexData, IndexKind, ProvideRec, Universe, VerId, VersionRec, ESSENTIAL, HELD, IMPORTANT,
+    INSTALLED, LOCAL, REL_FIELDS,
 };
 use crate::version;
 
@@ -38,6 +38,9 @@ impl Universe {
         let n = self.load_stream(&index_label(spec), spec, dec, IndexKind::Packages)?;
         if !spec.contains("://") {
             self.set_pin(self.indexes.len() - 1, crate::aptlists::pin_for_list(spec));
+            if let Some(i) = self.indexes.last_mut() {
+                i.release = crate::aptlists::release_for_list(spec);
+            }
         }
         Ok(n)
     }
@@ -135,6 +138,7 @@ impl Universe {
             } else {
                 crate::aptlists::DEFAULT_PIN
             },
+            release: None,
             buf,
         });
         packages
@@ -188,6 +192,7 @@ impl Loader<'_> {
                 .ok_or_else(|| index::missing_field(self.path, buf, st, f))
         };
         let pkg = need(Field::Package)?;
+        let mut held = false;
         if self.kind == IndexKind::Status {
             // `install ok installed`, or `hold ok installed` (held, but installed all the same).
             let status = st.get(buf, Field::Status).unwrap_or(b"");
@@ -202,6 +207,7 @@ impl Loader<'_> {
             if !installed {
                 return Ok(false);
             }
+            held = words.first() == Some(&&b"hold"[..]);
         }
         let arch = need(Field::Architecture)?;
         let arch_all = arch == b"all";
@@ -221,8 +227,8 @@ impl Loader<'_> {
         let ver_txt = std::str::from_utf8(ver).map_err(|_| bad("the version"))?;
         if let Err(p) = version::check(ver_txt) {
             return Err(DepsError::MalformedVersion {
-                package: name.to_string(),
-                version: ver_txt.to_string(),
+                package: crate::error::shorten(name, 80),
+                version: crate::error::shorten(ver_txt, 80),
                 message: format!("{p} ({}:{})", self.path, st.lines[Field::Version as usize]),
             });
         }
@@ -238,6 +244,9 @@ impl Loader<'_> {
         }
         if flag(Field::Important) || flag(Field::Protected) {
             flags |= IMPORTANT;
+        }
+        if held {
+            flags |= HELD;
         }
         if self.kind == IndexKind::Status {
             flags |= INSTALLED;

@@ -90,6 +90,12 @@ pub struct Request {
     pub name: String,
     pub constraint: Option<(Relation, String)>,
     pub source: Option<Source>,
+    /// The architecture qualifier of `name:arch`, as apt-get accepts it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arch: Option<String>,
+    /// The target release of `name/release` (a suite, codename or release version).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
 }
 
 impl Request {
@@ -99,10 +105,13 @@ impl Request {
             name: name.to_string(),
             constraint: None,
             source: None,
+            arch: None,
+            release: None,
         }
     }
 
-    /// Parses `name`, `name (>= 1.0)`, `name=1.0` (as apt-get does) or `name>=1.0`.
+    /// Parses a spec as apt-get does: `name`, `name=1.0`, `name:amd64`, `name/bookworm`,
+    /// `name:amd64=1.0`; also `name (>= 1.0)` and `name>=1.0`.
     pub fn parse(spec: &str) -> Result<Request, DepsError> {
         let bad = |m: &str| DepsError::BadTarget {
             target: spec.to_string(),
@@ -117,40 +126,64 @@ impl Request {
                 relation::parse_relations(s, "any", OldOps::Strict).map_err(|e| bad(&e.message))?;
             return match groups.as_slice() {
                 [g] if g.len() == 1 => Ok(Request {
-                    name: g[0].name.to_string(),
                     constraint: g[0].constraint.map(|(r, v)| (r, v.to_string())),
-                    source: None,
+                    arch: g[0].arch_qual.map(str::to_string),
+                    ..Request::new(g[0].name)
                 }),
                 _ => Err(bad("expected one package, without alternatives")),
             };
         }
-        if let Some(i) = s.find(['<', '>', '=']) {
-            let name = s[..i].trim();
-            let rest = &s[i..];
+        let cut = s.find(['<', '>', '=', '/']).unwrap_or(s.len());
+        let (head, rest) = s.split_at(cut);
+        let (name, arch) = match head.split_once(':') {
+            Some((n, a)) => (n.trim(), Some(a.trim())),
+            None => (head.trim(), None),
+        };
+        let word_ok = |w: &str| {
+            !w.is_empty() && !w.contains(|c: char| c.is_whitespace() || ",|:!()[]".contains(c))
+        };
+        if !word_ok(name) {
+            return Err(bad("expected one package name"));
+        }
+        if arch.is_some_and(|a| !word_ok(a)) {
+            return Err(bad(
+                "expected an architecture after `:` (as in `curl:amd64`)",
+            ));
+        }
+        let mut req = Request {
+            arch: arch.map(str::to_string),
+            ..Request::new(name)
+        };
+        if let Some(rel) = rest.strip_prefix('/') {
+            let rel = rel.trim();
+            if !word_ok(rel) || rel.contains('/') {
+                return Err(bad("expected a release after `/` (as in `curl/bookworm`)"));
+            }
+            req.release = Some(rel.to_string());
+        } else if !rest.is_empty() {
             let op_len = rest.find(|c| !"<>=".contains(c)).unwrap_or(rest.len());
             let rel = Relation::parse(&rest[..op_len])
                 .ok_or_else(|| bad(&format!("unknown relation `{}`", &rest[..op_len])))?;
             let ver = rest[op_len..].trim();
-            if name.is_empty() || ver.is_empty() {
+            if ver.is_empty() {
                 return Err(bad("expected `name=version`"));
             }
             version::check(ver).map_err(|p| bad(&p.to_string()))?;
-            return Ok(Request {
-                name: name.to_string(),
-                constraint: Some((rel, ver.to_string())),
-                source: None,
-            });
+            req.constraint = Some((rel, ver.to_string()));
         }
-        if s.contains(char::is_whitespace) || s.contains(',') || s.contains('|') {
-            return Err(bad("expected one package name"));
-        }
-        Ok(Request::new(s))
+        Ok(req)
     }
 }
 
 impl fmt::Display for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.name)?;
+        if let Some(a) = &self.arch {
+            write!(f, ":{a}")?;
+        }
+        if let Some(r) = &self.release {
+            write!(f, "/{r}")?;
+        }
         if let Some((r, v)) = &self.constraint {
             write!(f, " ({r} {v})")?;
         }
@@ -408,9 +441,9 @@ pub fn requests_from_json(profile: &Value) -> Result<Vec<Request>, DepsError> {
             })?;
         }
         out.push(Request {
-            name,
             constraint,
             source,
+            ..Request::new(&name)
         });
     }
     Ok(out)

@@ -8,6 +8,19 @@ use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
 
+/// The widest a text column grows; a longer entry overflows it instead of widening every
+/// row (and `format!` widths are limited to 65,535).
+pub const COLUMN: usize = 48;
+
+/// `s` followed by spaces up to `width` characters.
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    let mut out = String::with_capacity(s.len() + width.saturating_sub(n));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
+    out
+}
+
 /// One package of the closure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ResolvedPackage {
@@ -53,6 +66,10 @@ pub struct Resolution {
     pub edges: Vec<Edge>,
     /// Dependency cycles (strongly connected components of more than one package).
     pub cycles: Vec<Vec<String>>,
+    /// Installed packages (of `--base`) the plan removes, as apt would to resolve a
+    /// conflict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
 }
 
 impl Resolution {
@@ -124,21 +141,15 @@ impl Resolution {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// A human table: order, name, version, arch, source, and what pulled it in.
+    /// A human table: order, name, version, arch, source, and what pulled it in. Columns
+    /// are as wide as their longest entry, up to [`COLUMN`]; longer entries overflow.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        let w_name = self
-            .packages
-            .iter()
-            .map(|p| p.name.len())
-            .max()
-            .unwrap_or(4);
-        let w_ver = self
-            .packages
-            .iter()
-            .map(|p| p.version.len())
-            .max()
-            .unwrap_or(7);
+        let width = |f: fn(&ResolvedPackage) -> usize, min: usize| {
+            self.packages.iter().map(f).max().unwrap_or(min).min(COLUMN)
+        };
+        let w_name = width(|p| p.name.chars().count(), 4);
+        let w_ver = width(|p| p.version.chars().count(), 7);
         let new = self.to_install().count();
         let _ = writeln!(
             out,
@@ -156,14 +167,17 @@ impl Resolution {
             };
             let _ = writeln!(
                 out,
-                "{:>4}  {:<w_name$}  {:<w_ver$}  {:<5}  {:<4}  {}",
+                "{:>4}  {}  {}  {}  {}  {}",
                 p.order + 1,
-                p.name,
-                p.version,
-                p.arch,
-                p.source.to_string(),
+                pad(&p.name, w_name),
+                pad(&p.version, w_ver),
+                pad(&p.arch, 5),
+                pad(&p.source.to_string(), 4),
                 why
             );
+        }
+        if !self.removed.is_empty() {
+            let _ = writeln!(out, "removes: {}", self.removed.join(", "));
         }
         for c in &self.cycles {
             let _ = writeln!(out, "cycle: {}", c.join(" -> "));
@@ -182,15 +196,14 @@ impl Resolution {
 
     /// Graphviz dot: requested packages bold, base packages grey, Pre-Depends edges bold.
     pub fn to_dot(&self) -> String {
-        let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+        let q = |s: &str| format!("\"{}\"", esc(s));
         let mut out = String::from(
             "digraph deps {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n",
         );
         for p in &self.packages {
-            let mut attrs = vec![format!(
-                "label={}",
-                q(&format!("{}\\n{}", p.name, p.version))
-            )];
+            // `\n` (backslash, n) is dot's line break inside a label.
+            let mut attrs = vec![format!("label=\"{}\\n{}\"", esc(&p.name), esc(&p.version))];
             if p.requested {
                 attrs.push("style=bold".into());
             }
@@ -265,7 +278,21 @@ mod tests {
             order: vec!["c".into(), "a".into(), "b".into()],
             edges: vec![edge("a", "c"), edge("b", "c"), edge("c", "libc6")],
             cycles: vec![],
+            removed: vec![],
         }
+    }
+
+    #[test]
+    fn huge_fields_do_not_break_the_table() {
+        let mut r = sample();
+        r.packages[1].name = "n".repeat(70_000);
+        r.packages[1].version = "1".repeat(70_000);
+        r.removed = vec!["old".into()];
+        let text = r.to_text();
+        assert!(text.contains(&"n".repeat(70_000)));
+        let line = text.lines().find(|l| l.contains("   3  a ")).unwrap();
+        assert!(line.len() < 200, "other rows keep a bounded width: {line}");
+        assert!(text.contains("removes: old"), "{text}");
     }
 
     #[test]
@@ -295,6 +322,11 @@ mod tests {
         assert_eq!(r.apt_specs(), vec!["c=1.0", "a=1.0", "b=1.0"]);
         let dot = r.to_dot();
         assert!(dot.contains("\"a\" -> \"c\""), "{dot}");
+        assert!(
+            dot.contains("[label=\"a\\n1.0\""),
+            "one backslash before n: {dot}"
+        );
+        assert!(!dot.contains("\\\\n"), "{dot}");
         assert!(dot.contains("color=grey"), "{dot}");
     }
 }

@@ -106,27 +106,49 @@ fn attach(stack: &mut [Frame], name: Option<String>, v: Value) -> Result<(), Str
     }
 }
 
+/// How deep elements may nest: compiled profiles are a few dozen levels deep; a bound
+/// keeps hostile input from exhausting memory or the stack (values drop recursively).
+pub const MAX_DEPTH: usize = 512;
+
+/// The 1-based line and column (in characters) of byte `pos` of `text`.
+fn line_col(text: &str, pos: usize) -> (usize, usize) {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let before = &text[..pos];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
 /// Parses pan XML text into a JSON value (the root nlist becomes the top object).
 pub fn pan_xml_to_json(text: &str, path: &str) -> Result<Value, DepsError> {
-    let fail = |m: String| DepsError::BadXml {
-        path: path.to_string(),
-        message: m,
-    };
     let mut r = Reader::from_str(text);
+    let fail_at = |pos: u64, m: String| {
+        let (line, col) = line_col(text, pos as usize);
+        DepsError::BadXml {
+            path: format!("{path}:{line}:{col}"),
+            message: m,
+        }
+    };
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Value> = None;
     loop {
-        let ev = r.read_event().map_err(|e| {
-            fail(format!(
-                "at byte {}: {}",
-                r.buffer_position(),
-                e.to_string().to_lowercase()
-            ))
-        })?;
+        let ev = r
+            .read_event()
+            .map_err(|e| fail_at(r.error_position(), e.to_string().to_lowercase()))?;
+        let pos = r.buffer_position();
+        let fail = |m: String| fail_at(pos, m);
         match ev {
             Event::Start(e) => {
                 if stack.is_empty() && root.is_some() {
                     return Err(fail("more than one root element".into()));
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(fail(format!(
+                        "elements nest deeper than {MAX_DEPTH} levels; a compiled profile is never that deep"
+                    )));
                 }
                 stack.push(open(&e).map_err(&fail)?);
             }
@@ -166,6 +188,7 @@ pub fn pan_xml_to_json(text: &str, path: &str) -> Result<Value, DepsError> {
             _ => {}
         }
     }
+    let fail = |m: String| fail_at(text.len() as u64, m);
     if !stack.is_empty() {
         return Err(fail("the document ends inside an element".into()));
     }
@@ -230,5 +253,32 @@ d29ybGQ=</string>
             assert_eq!(e.code_str(), "vmcs::deps::bad_xml");
             assert!(e.to_string().contains(want), "{xml}: {e}");
         }
+        let e = pan_xml_to_json(
+            "<nlist name=\"profile\">\n  <long name=\"x\">abc</long></nlist>",
+            "p.xml",
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().starts_with("`p.xml:2:"),
+            "line and column: {e}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_a_clear_error_not_a_crash() {
+        let d = 200_000;
+        let xml = format!(
+            "<nlist format=\"pan\" name=\"profile\">{}{}</nlist>",
+            "<nlist name=\"a\">".repeat(d),
+            "</nlist>".repeat(d)
+        );
+        let e = pan_xml_to_json(&xml, "deep.xml").unwrap_err();
+        assert!(e.to_string().contains("nest deeper than 512"), "{e}");
+        let ok = format!(
+            "<nlist format=\"pan\" name=\"profile\">{}{}</nlist>",
+            "<nlist name=\"a\">".repeat(MAX_DEPTH - 1),
+            "</nlist>".repeat(MAX_DEPTH - 1)
+        );
+        assert!(pan_xml_to_json(&ok, "ok.xml").is_ok());
     }
 }

@@ -8,9 +8,11 @@
 
 use crate::error::DepsError;
 use crate::local::{Request, Source};
+use crate::mark::group_deps;
 use crate::output::{Edge, Resolution, ResolvedPackage};
-use crate::relation::Dep;
-use crate::resolve::{Failure, Solver};
+use crate::problem::Fixer;
+use crate::relation::group_to_string;
+use crate::resolve::{DepKind, Solver, State};
 use crate::universe::{PkgId, Universe, VerId, NONE};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -34,197 +36,95 @@ impl Universe {
         })
     }
 
+    /// apt-get's `DoCacheManipulationFromCommandLine` for `install`: each request, in
+    /// command-line order, gets its version as candidate and is marked without its
+    /// dependencies (protected from the problem resolver); then each, in the same order,
+    /// has its dependencies installed; then the problem resolver fixes what is broken.
     fn resolve_here(&self, requests: &[Request]) -> Result<Resolution, DepsError> {
         let mut s = Solver::new(self);
+        let mut fix = Fixer::new(self.name_count());
         let mut picked: Vec<(String, PkgId)> = Vec::new();
+        let mut by_release: Vec<(VerId, String)> = Vec::new();
         for req in requests {
             let (p, v) = s.pick(req)?;
+            if picked.iter().any(|x| x.1 == p) {
+                continue;
+            }
             s.set_cand(p, v);
+            fix.protect(p);
+            s.protect[p as usize] = true;
             s.mark_install(p, false, 0, true)?;
             picked.push((req.to_string(), p));
-        }
-        // apt-get installs the dependencies of its requests in cache order.
-        let mut second: Vec<PkgId> = picked.iter().map(|x| x.1).collect();
-        second.dedup();
-        if second.len() > 1 {
-            s.ensure_ranks(&second);
-            second.sort_by_key(|&p| s.rank_of(p));
-            second.dedup();
-        }
-        for p in second {
-            if s.inst_broken(p)? {
-                s.mark_install(p, true, 0, true)?;
+            if let Some(rel) = &req.release {
+                by_release.push((v, rel.clone()));
             }
         }
+        // apt's propagateReleaseCandidateSwitching.
+        let mut changed: Vec<VerId> = by_release.iter().map(|x| x.0).collect();
+        for (v, _) in &by_release {
+            s.set_cand(self.rec(*v).name, *v);
+        }
+        for (v, rel) in &by_release {
+            s.set_candidate_release(*v, rel, &mut changed)?;
+        }
+        for &(_, p) in &picked {
+            s.mark_install(p, true, 0, true)?;
+        }
+        if s.broken_count()? != 0 {
+            for p in s.garbage()? {
+                fix.garbage[p as usize] = true;
+            }
+            s.resolve_problems(&mut fix)?;
+        }
+        check(&mut s, &picked)?;
+        s.drop_garbage_installs()?;
         check(&mut s, &picked)?;
         build(&mut s, &picked)
     }
 }
 
-/// Turns unmet requests, broken packages and conflicts into errors.
+/// Turns what is left broken into an error that explains it as a chain.
 fn check(s: &mut Solver<'_>, picked: &[(String, PkgId)]) -> Result<(), DepsError> {
     for (req, p) in picked {
         if s.inst[*p as usize] == NONE || s.inst_broken(*p)? {
-            return Err(DepsError::Unsatisfiable {
-                request: req.clone(),
-                chain: explain(s, *p),
-            });
+            return Err(crate::explain::failure(s, req, *p, picked));
         }
     }
-    let marked: Vec<PkgId> = s.marked.clone();
-    for &p in &marked {
-        if s.mode_install[p as usize] && s.inst_broken(p)? {
-            let mut chain = explain(s, p);
+    for i in 0..s.active.len() {
+        let p = s.active[i];
+        if s.inst_broken(p)? {
             let root = picked.first().map(|x| x.0.clone()).unwrap_or_default();
-            chain.insert(0, root.clone());
-            return Err(DepsError::Unsatisfiable {
-                request: root,
-                chain,
-            });
-        }
-    }
-    for &p in &marked {
-        let v = s.inst[p as usize];
-        if !s.mode_install[p as usize] || v == NONE {
-            continue;
-        }
-        let deps = s.deps_of(v)?;
-        for (field, d) in &deps.negative {
-            if let Some(w) = hit_installed(s, d, p) {
-                let u = s.u;
-                return Err(DepsError::Conflict {
-                    a: format!("{} {}", u.ver_name(v), u.ver_str(v)),
-                    b: format!("{} {}", u.ver_name(w), u.ver_str(w)),
-                    reason: format!("{} {field} `{d}`", u.ver_name(v)),
-                    help: Some(
-                        "request one side explicitly, or describe an alternative in Pan".into(),
-                    ),
-                });
-            }
+            return Err(crate::explain::failure(s, &root, p, picked));
         }
     }
     Ok(())
 }
 
-fn hit_installed(s: &Solver<'_>, d: &Dep<'_>, owner: PkgId) -> Option<VerId> {
-    let u = s.u;
-    let t = u.find(d.name)?;
-    let tv = s.inst[t as usize];
-    let holds = |v: VerId| {
-        d.constraint
-            .is_none_or(|(op, want)| op.holds(u.ver_str(v), want))
-    };
-    if t != owner && tv != NONE && holds(tv) {
-        return Some(tv);
-    }
-    u.providers_of(t).find_map(|(pv, pver)| {
-        let q = u.rec(pv).name;
-        let ok = d
-            .constraint
-            .is_none_or(|(op, want)| pver.is_some_and(|x| op.holds(x, want)));
-        (q != owner && s.inst[q as usize] == pv && ok).then_some(pv)
-    })
-}
-
-/// Explains why a package could not be installed, one hop per element.
-fn explain(s: &mut Solver<'_>, p: PkgId) -> Vec<String> {
-    let mut chain = explain_all(s, p);
-    // A very long chain keeps its two ends.
-    if chain.len() > 16 {
-        let cut = chain.len() - 14;
-        chain.splice(8..chain.len() - 6, [format!("({cut} more steps)")]);
-    }
-    chain
-}
-
-fn explain_all(s: &mut Solver<'_>, p: PkgId) -> Vec<String> {
-    let mut chain = Vec::new();
-    let mut seen = vec![p];
-    let mut cur = p;
-    let u = s.u;
-    loop {
-        let head = |v: VerId| format!("{} {}", u.ver_name(v), u.ver_str(v));
-        match s.fail.get(&cur).cloned() {
-            Some(Failure::Unsatisfiable { ver, group, tried }) => {
-                chain.push(head(ver));
-                chain.push(group.clone());
-                let next = tried
-                    .iter()
-                    .map(|&v| u.rec(v).name)
-                    .find(|q| !seen.contains(q) && s.fail.contains_key(q));
-                match next {
-                    Some(q) => {
-                        seen.push(q);
-                        cur = q;
-                    }
-                    None => {
-                        chain.push(no_candidate_reason(s, &group));
-                        return chain;
-                    }
-                }
-            }
-            Some(Failure::Conflict { ver, with, field }) => {
-                chain.push(head(ver));
-                chain.push(format!("conflicts with {} ({field})", head(with)));
-                return chain;
-            }
-            Some(Failure::TooDeep) => {
-                chain.push(u.name(cur).to_string());
-                chain.push("dependency chain deeper than 3000".into());
-                return chain;
-            }
-            Some(Failure::NoCandidate) | None => {
-                chain.push(u.name(cur).to_string());
-                chain.push(format!("no candidate in {}", u.where_label()));
-                return chain;
-            }
-        }
-    }
-}
-
-/// Why no alternative of a group (as written) has a usable candidate.
-fn no_candidate_reason(s: &mut Solver<'_>, group: &str) -> String {
-    let u = s.u;
-    let names: Vec<&str> = group
-        .split(" | ")
-        .map(|a| a.split([' ', ':']).next().unwrap_or(a))
-        .collect();
-    let mut have = Vec::new();
-    for n in &names {
-        if let Some(id) = u.find(n) {
-            let c = s.cand(id);
-            if c != NONE {
-                have.push(format!("{} {}", n, u.ver_str(c)));
-            }
-        }
-    }
-    if have.is_empty() {
-        format!("no candidate in {}", u.where_label())
-    } else {
-        format!(
-            "no candidate in {} satisfies it (have {})",
-            u.where_label(),
-            have.join(", ")
-        )
-    }
-}
-
 /// Builds the ordered result from the final install state.
 fn build(s: &mut Solver<'_>, picked: &[(String, PkgId)]) -> Result<Resolution, DepsError> {
     let u = s.u;
-    let mut nodes: Vec<PkgId> = s
-        .marked
+    let changed = |s: &Solver<'_>, p: PkgId| {
+        let (v, cur) = (s.inst[p as usize], s.cur[p as usize]);
+        v != NONE && v != cur
+    };
+    // Activation order (the base, then marks): it makes the graph, and the order,
+    // deterministic.
+    let nodes: Vec<PkgId> = s
+        .active
         .iter()
         .copied()
-        .filter(|&p| s.mode_install[p as usize] && s.inst[p as usize] != NONE)
+        .filter(|&p| changed(s, p))
         .collect();
-    // Marking order: it makes the graph, and so the order, deterministic.
     let mut first_mark: HashMap<PkgId, usize> = HashMap::new();
-    for (i, &p) in s.marked.iter().enumerate() {
-        first_mark.entry(p).or_insert(i);
+    for (i, &p) in nodes.iter().enumerate() {
+        first_mark.insert(p, i);
     }
-    nodes.sort_unstable_by_key(|p| first_mark[p]);
-    nodes.dedup();
+    let removed: Vec<String> = s
+        .active
+        .iter()
+        .filter(|&&p| s.cur[p as usize] != NONE && s.inst[p as usize] == NONE)
+        .map(|&p| u.name(p).to_string())
+        .collect();
     let mut g: DiGraph<PkgId, bool> = DiGraph::new();
     let mut ix: HashMap<PkgId, NodeIndex> = HashMap::new();
     for &p in &nodes {
@@ -234,21 +134,27 @@ fn build(s: &mut Solver<'_>, picked: &[(String, PkgId)]) -> Result<Resolution, D
     for &p in &nodes {
         let v = s.inst[p as usize];
         let deps = s.deps_of(v)?;
-        for (pre, group) in &deps.critical {
-            let Some(w) = group.iter().find_map(|d| s.satisfied(d)) else {
+        for (a, b) in deps.groups() {
+            let kind = deps.list[a].kind;
+            if kind.negative() {
+                continue;
+            }
+            let Some(w) = (a..=b).find_map(|i| s.match_dep(p, &deps.list[i], State::Install))
+            else {
                 continue;
             };
             let q = u.rec(w).name;
             if q == p {
                 continue;
             }
+            let pre = kind == DepKind::PreDepends;
             let qi = *ix.entry(q).or_insert_with(|| g.add_node(q));
-            g.update_edge(ix[&p], qi, *pre);
+            g.update_edge(ix[&p], qi, pre);
             edges.push(Edge {
                 from: u.name(p).to_string(),
                 to: u.name(q).to_string(),
-                kind: if *pre { "pre-depends" } else { "depends" },
-                relation: crate::relation::group_to_string(group),
+                kind: if pre { "pre-depends" } else { "depends" },
+                relation: group_to_string(&group_deps(&deps.list[a..=b])),
             });
         }
     }
@@ -266,7 +172,7 @@ fn build(s: &mut Solver<'_>, picked: &[(String, PkgId)]) -> Result<Resolution, D
         let local = u.local(v);
         let source = match local {
             Some(l) => l.source,
-            None if !s.mode_install[p as usize] => Source::Base,
+            None if !changed(s, p) => Source::Base,
             None => Source::Apt,
         };
         let name = u.name(p);
@@ -298,6 +204,7 @@ fn build(s: &mut Solver<'_>, picked: &[(String, PkgId)]) -> Result<Resolution, D
         packages,
         edges,
         cycles,
+        removed,
     })
 }
 

@@ -1,44 +1,146 @@
-//! Resolution: apt's `MarkInstall` for `apt-get install --no-install-recommends`, mirrored.
+//! The marking state of apt 2.6's `pkgDepCache`, mirrored: per package a candidate, an
+//! install version and a mode; dependency checks against the now, install and candidate
+//! states (apt's `CheckDep`); and the simple marks (keep, delete, candidate changes).
 //!
-//! Requests are first marked without their dependencies (as apt-get does), then each has its
-//! dependencies installed depth first. For an or-group the first alternative already
-//! installed or marked wins; otherwise the candidates of every alternative, each sorted by
-//! apt's `CompareProviders` (the package named by the dependency, then Essential, Important,
-//! Priority, then apt's cache order), are tried in turn. A package whose critical
-//! dependencies no candidate can satisfy loses its candidate, like in apt; partial work is
-//! not rolled back, like in apt. Deliberate difference: a candidate that conflicts with an
-//! already chosen package is skipped (apt would unmark the other and run its problem
-//! resolver); a conflict that remains is a diagnostic.
+//! `mark.rs` holds `MarkInstall` and `problem.rs` the problem resolver; both work on this
+//! [`Solver`]. Package ids are the universe's; an installed version is mapped to the index
+//! version with the same version string, as apt merges the two into one cache version.
 
 use crate::error::DepsError;
 use crate::index::Field;
-use crate::relation::{group_to_string, Dep, OrGroup};
-use crate::universe::{PkgId, Universe, VerId, ESSENTIAL, IMPORTANT, NONE};
+use crate::relation::Dep;
+use crate::universe::{PkgId, Universe, VerId, ESSENTIAL, HELD, IMPORTANT, LOCAL, NONE};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 const UNSET: u32 = u32::MAX - 1;
-const MAX_DEPTH: u32 = 3000;
+/// apt's depth limit for recursive marking (`IsModeChangeOk`).
+pub(crate) const MAX_DEPTH: u32 = 3000;
 
-/// The parsed relations of one version that matter for installing it.
-pub(crate) struct VerDeps<'u> {
-    /// Pre-Depends then Depends, each with `true` for Pre-Depends.
-    pub critical: Vec<(bool, OrGroup<'u>)>,
-    /// Conflicts then Breaks, with the field name.
-    pub negative: Vec<(&'static str, Dep<'u>)>,
+/// A package's mode in the install state (apt's `ModeKeep`, `ModeInstall`, `ModeDelete`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Keep,
+    Install,
+    Delete,
 }
 
-/// Why a package could not be installed.
+/// The kinds of relation apt stores, in the order it stores them for a version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DepKind {
+    PreDepends,
+    Depends,
+    Conflicts,
+    Breaks,
+    Recommends,
+    Suggests,
+    Replaces,
+    Enhances,
+}
+
+impl DepKind {
+    /// The fields a version's dependency list is made of, in apt's order.
+    pub const ALL: [DepKind; 8] = [
+        DepKind::PreDepends,
+        DepKind::Depends,
+        DepKind::Conflicts,
+        DepKind::Breaks,
+        DepKind::Recommends,
+        DepKind::Suggests,
+        DepKind::Replaces,
+        DepKind::Enhances,
+    ];
+
+    /// Pre-Depends, Depends, Conflicts and Breaks: what must hold for a package to work.
+    pub fn critical(self) -> bool {
+        matches!(
+            self,
+            DepKind::PreDepends | DepKind::Depends | DepKind::Conflicts | DepKind::Breaks
+        )
+    }
+
+    pub fn negative(self) -> bool {
+        matches!(self, DepKind::Conflicts | DepKind::Breaks)
+    }
+
+    pub fn field(self) -> Field {
+        match self {
+            DepKind::PreDepends => Field::PreDepends,
+            DepKind::Depends => Field::Depends,
+            DepKind::Conflicts => Field::Conflicts,
+            DepKind::Breaks => Field::Breaks,
+            DepKind::Recommends => Field::Recommends,
+            DepKind::Suggests => Field::Suggests,
+            DepKind::Replaces => Field::Replaces,
+            DepKind::Enhances => Field::Enhances,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.field().name()
+    }
+}
+
+/// One dependency (one alternative of an or-group), as apt stores it.
+#[derive(Debug, Clone)]
+pub(crate) struct DepRec<'u> {
+    pub kind: DepKind,
+    pub dep: Dep<'u>,
+    /// The package named (`NONE` when no index knows the name).
+    pub target: PkgId,
+    /// Another alternative of the same group follows (apt's `Dep::Or`).
+    pub or: bool,
+}
+
+/// The parsed dependency list of one version: Pre-Depends, Depends, Conflicts, Breaks
+/// (the critical part, which comes first in apt's order too).
+pub(crate) struct VerDeps<'u> {
+    pub list: Vec<DepRec<'u>>,
+}
+
+impl VerDeps<'_> {
+    /// The or-groups as inclusive index ranges `(start, end)`.
+    pub fn groups(&self) -> Vec<(usize, usize)> {
+        groups_of(&self.list)
+    }
+}
+
+/// The or-groups of a dependency list as inclusive index ranges.
+pub(crate) fn groups_of(list: &[DepRec<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, d) in list.iter().enumerate() {
+        if !d.or {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    if start < list.len() {
+        out.push((start, list.len() - 1));
+    }
+    out
+}
+
+/// Which version of each package a dependency is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum State {
+    /// The installed base.
+    Now,
+    /// The install state being built.
+    Install,
+    /// The candidates.
+    Cand,
+}
+
+/// Why a package could not be installed, recorded where apt gives up on it.
 #[derive(Debug, Clone)]
 pub(crate) enum Failure {
-    NoCandidate,
+    /// A critical dependency has no candidate that satisfies it.
     Unsatisfiable {
-        ver: VerId,
         group: String,
-        tried: Vec<VerId>,
     },
+    /// It conflicts with a package that must stay.
     Conflict {
-        ver: VerId,
         with: VerId,
         field: &'static str,
     },
@@ -49,201 +151,433 @@ pub(crate) enum Failure {
 pub(crate) struct Solver<'u> {
     pub u: &'u Universe,
     cand: Vec<u32>,
+    status: Vec<i8>,
     pub inst: Vec<u32>,
-    pub mode_install: Vec<bool>,
-    protect: Vec<bool>,
+    pub cur: Vec<u32>,
+    pub mode: Vec<Mode>,
+    pub protect: Vec<bool>,
+    pub auto: Vec<bool>,
+    pkg_flags: Vec<u8>,
     deps: HashMap<VerId, Rc<VerDeps<'u>>>,
-    pub fail: HashMap<PkgId, Failure>,
     rank: HashMap<PkgId, u64>,
-    /// Packages marked for install, in marking order (for the reverse-conflict check).
-    pub marked: Vec<PkgId>,
+    /// Every package with an install version at some point: the base, then marks.
+    pub active: Vec<PkgId>,
+    active_seen: Vec<bool>,
+    pub fail: HashMap<PkgId, Failure>,
+    /// Reverse dependencies among installed versions: target -> (parent, index in deps).
+    rev_installed: Option<HashMap<PkgId, Vec<(PkgId, usize)>>>,
+    /// Installed packages by the source package of their current and candidate versions.
+    by_source: Option<HashMap<&'u str, Vec<PkgId>>>,
 }
 
 impl<'u> Solver<'u> {
     pub fn new(u: &'u Universe) -> Solver<'u> {
         let n = u.name_count();
-        let mut inst = vec![NONE; n];
-        for (&p, &v) in &u.installed {
-            inst[p as usize] = v;
-        }
-        Solver {
+        let mut s = Solver {
             u,
             cand: vec![UNSET; n],
-            inst,
-            mode_install: vec![false; n],
+            status: vec![0; n],
+            inst: vec![NONE; n],
+            cur: vec![NONE; n],
+            mode: vec![Mode::Keep; n],
             protect: vec![false; n],
+            auto: vec![false; n],
+            pkg_flags: vec![u8::MAX; n],
             deps: HashMap::new(),
-            fail: HashMap::new(),
             rank: HashMap::new(),
-            marked: Vec::new(),
+            active: Vec::new(),
+            active_seen: vec![false; n],
+            fail: HashMap::new(),
+            rev_installed: None,
+            by_source: None,
+        };
+        let mut base: Vec<(PkgId, VerId)> = u.installed.iter().map(|(&p, &v)| (p, v)).collect();
+        base.sort_unstable();
+        for (p, v) in base {
+            // apt merges the installed version with the index version of the same string.
+            let same = u.versions_of(p).find(|&w| {
+                w != v
+                    && u.rec(w).index != LOCAL
+                    && !u.is_installed(w)
+                    && u.ver_str(w) == u.ver_str(v)
+            });
+            let v = same.unwrap_or(v);
+            s.cur[p as usize] = v;
+            s.inst[p as usize] = v;
+            s.activate(p);
+        }
+        s
+    }
+
+    fn activate(&mut self, p: PkgId) {
+        if !self.active_seen[p as usize] {
+            self.active_seen[p as usize] = true;
+            self.active.push(p);
         }
     }
 
+    /// Sets the install version (and remembers the package as active).
+    pub fn set_inst(&mut self, p: PkgId, v: u32) {
+        self.inst[p as usize] = v;
+        if v != NONE {
+            self.activate(p);
+        }
+    }
+
+    /// The candidate version (apt's policy; `NONE` when there is none).
     pub fn cand(&mut self, p: PkgId) -> u32 {
         let c = self.cand[p as usize];
         if c != UNSET {
             return c;
         }
         let c = self.u.candidate(p).unwrap_or(NONE);
+        let c = if c != NONE
+            && self.cur[p as usize] != NONE
+            && self.same_ver(c, self.cur[p as usize])
+        {
+            self.cur[p as usize]
+        } else {
+            c
+        };
         self.cand[p as usize] = c;
+        self.status[p as usize] = self.compute_status(p, c);
         c
     }
 
+    fn same_ver(&self, a: VerId, b: VerId) -> bool {
+        a == b || self.u.ver_str(a) == self.u.ver_str(b)
+    }
+
+    fn compute_status(&self, p: PkgId, cand: u32) -> i8 {
+        let cur = self.cur[p as usize];
+        if cur == NONE || cand == NONE {
+            return 2;
+        }
+        match crate::version::compare(self.u.ver_str(cand), self.u.ver_str(cur)) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        }
+    }
+
+    /// apt's `StateCache::Status`: 2 for a new install, else the candidate against current.
+    pub fn status(&mut self, p: PkgId) -> i8 {
+        self.cand(p);
+        self.status[p as usize]
+    }
+
+    /// The id apt would use for a version: one per version string of a package.
+    pub fn canonical(&mut self, p: PkgId, v: VerId) -> VerId {
+        let (c, cur) = (self.cand(p), self.cur[p as usize]);
+        for w in [c, cur] {
+            if w != NONE && self.u.ver_str(w) == self.u.ver_str(v) {
+                return w;
+            }
+        }
+        v
+    }
+
+    /// apt's `SetCandidateVersion`.
     pub fn set_cand(&mut self, p: PkgId, v: VerId) {
+        let old = self.cand(p);
+        if old == v {
+            return;
+        }
+        if old == self.inst[p as usize] && self.mode[p as usize] == Mode::Install {
+            self.set_inst(p, v);
+        }
         self.cand[p as usize] = v;
+        self.status[p as usize] = self.compute_status(p, v);
     }
 
-    pub fn current(&self, p: PkgId) -> u32 {
-        self.u.installed(p).unwrap_or(NONE)
+    /// apt's `MarkInstall_DiscardCandidate`: the candidate becomes the install version
+    /// (the status stays what it was).
+    pub fn discard_candidate(&mut self, p: PkgId) {
+        self.cand(p);
+        self.cand[p as usize] = self.inst[p as usize];
     }
 
-    /// Whether the candidate is the installed version (same version string).
-    fn cand_is_current(&mut self, p: PkgId) -> bool {
-        let (c, cur) = (self.cand(p), self.current(p));
-        c != NONE && cur != NONE && self.u.ver_str(c) == self.u.ver_str(cur)
+    /// Forgets the candidate entirely (apt sets `CandidateVer` to null and updates).
+    pub fn drop_candidate(&mut self, p: PkgId) {
+        self.cand(p);
+        self.cand[p as usize] = NONE;
+        self.status[p as usize] = 2;
     }
 
+    pub fn upgradable(&mut self, p: PkgId) -> bool {
+        self.status(p) >= 1 && self.cand(p) != NONE
+    }
+
+    /// Essential, Important (or Protected) and held flags of a package.
+    pub fn flags(&mut self, p: PkgId) -> u8 {
+        let f = self.pkg_flags[p as usize];
+        if f != u8::MAX {
+            return f;
+        }
+        let u = self.u;
+        let mut f = u
+            .versions_of(p)
+            .fold(0u8, |a, v| a | (u.rec(v).flags & (ESSENTIAL | IMPORTANT)));
+        if u.installed(p).is_some_and(|v| u.rec(v).flags & HELD != 0) {
+            f |= HELD;
+        }
+        self.pkg_flags[p as usize] = f;
+        f
+    }
+
+    pub fn has_versions(&self, p: PkgId) -> bool {
+        self.u.versions_of(p).next().is_some()
+    }
+
+    /// The parsed critical relations of a version (cached).
     pub fn deps_of(&mut self, v: VerId) -> Result<Rc<VerDeps<'u>>, DepsError> {
         if let Some(d) = self.deps.get(&v) {
             return Ok(d.clone());
         }
-        let u = self.u;
-        let mut critical = Vec::new();
-        for g in u.relations(v, Field::PreDepends)? {
-            critical.push((true, g));
-        }
-        for g in u.relations(v, Field::Depends)? {
-            critical.push((false, g));
-        }
-        let mut negative = Vec::new();
-        for (f, name) in [(Field::Conflicts, "Conflicts"), (Field::Breaks, "Breaks")] {
-            for g in u.relations(v, f)? {
-                negative.extend(g.into_iter().map(|d| (name, d)));
-            }
-        }
-        let d = Rc::new(VerDeps { critical, negative });
+        let list = self.parse_deps(v, &DepKind::ALL[..4])?;
+        let d = Rc::new(VerDeps { list });
         self.deps.insert(v, d.clone());
         Ok(d)
     }
 
-    fn qual_ok(&self, d: &Dep<'_>) -> bool {
+    /// The parsed relations of the given kinds, in apt's order (not cached).
+    pub fn parse_deps(&self, v: VerId, kinds: &[DepKind]) -> Result<Vec<DepRec<'u>>, DepsError> {
+        let u = self.u;
+        let mut list = Vec::new();
+        for &kind in kinds {
+            for g in u.relations(v, kind.field())? {
+                let n = g.len();
+                for (i, dep) in g.into_iter().enumerate() {
+                    list.push(DepRec {
+                        kind,
+                        dep,
+                        target: u.find(dep.name).unwrap_or(NONE),
+                        or: !kind.negative() && i + 1 < n,
+                    });
+                }
+            }
+        }
+        Ok(list)
+    }
+
+    pub fn qual_ok(&self, d: &Dep<'_>) -> bool {
         match d.arch_qual {
             None | Some("any") | Some("native") => true,
             Some(a) => a == self.u.arch(),
         }
     }
 
-    fn ver_ok(&self, v: VerId, d: &Dep<'_>) -> bool {
+    /// Whether version `v` satisfies the version part of `d` (apt's `IsSatisfied(Ver)`).
+    pub fn ver_ok(&self, v: VerId, d: &Dep<'_>) -> bool {
         match d.constraint {
             None => true,
             Some((op, want)) => op.holds(self.u.ver_str(v), want),
         }
     }
 
-    fn prov_ok(pver: Option<&str>, d: &Dep<'_>) -> bool {
+    /// Whether a provide (with its version, if any) satisfies `d`.
+    pub fn prov_ok(pver: Option<&str>, d: &Dep<'_>) -> bool {
         match d.constraint {
             None => true,
             Some((op, want)) => pver.is_some_and(|pv| op.holds(pv, want)),
         }
     }
 
-    /// Whether the install state satisfies one alternative.
-    pub fn satisfied(&self, d: &Dep<'_>) -> Option<VerId> {
-        let t = self.u.find(d.name)?;
-        let tv = self.inst[t as usize];
-        if tv != NONE && self.qual_ok(d) && self.ver_ok(tv, d) {
-            return Some(tv);
+    fn state_ver(&mut self, p: PkgId, s: State) -> u32 {
+        match s {
+            State::Now => self.cur[p as usize],
+            State::Install => self.inst[p as usize],
+            State::Cand => self.cand(p),
         }
-        self.u.providers_of(t).find_map(|(pv, pver)| {
-            let owner = self.u.rec(pv).name;
-            (self.inst[owner as usize] == pv && Self::prov_ok(pver, d)).then_some(pv)
-        })
     }
 
-    fn group_satisfied(&self, g: &[Dep<'_>]) -> bool {
-        g.iter().any(|d| self.satisfied(d).is_some())
-    }
-
-    /// Whether candidates could satisfy one alternative (apt's `DepCVer`).
-    fn cand_satisfiable(&mut self, d: &Dep<'_>) -> bool {
-        !self.solutions_for(d).is_empty()
-    }
-
-    /// The candidate versions satisfying one alternative: the target's, then providers'.
-    fn solutions_for(&mut self, d: &Dep<'_>) -> Vec<VerId> {
-        let Some(t) = self.u.find(d.name) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        let tv = self.cand(t);
-        if tv != NONE && self.qual_ok(d) && self.ver_ok(tv, d) {
-            out.push(tv);
+    /// apt's `CheckDep`: the version in state `s` that matches `d` (a dependency of
+    /// package `owner`); for Conflicts and Breaks, the version it conflicts with.
+    pub fn match_dep(&mut self, owner: PkgId, d: &DepRec<'_>, s: State) -> Option<VerId> {
+        let t = d.target;
+        if t == NONE {
+            return None;
+        }
+        let neg = d.kind.negative();
+        if !(neg && t == owner) {
+            let tv = self.state_ver(t, s);
+            if tv != NONE && self.qual_ok(&d.dep) && self.ver_ok(tv, &d.dep) {
+                return Some(tv);
+            }
         }
         let u = self.u;
         for (pv, pver) in u.providers_of(t) {
-            let owner = u.rec(pv).name;
-            if self.cand(owner) == pv && Self::prov_ok(pver, d) {
-                out.push(pv);
+            let o = u.rec(pv).name;
+            if neg && o == owner {
+                continue;
+            }
+            if self.state_ver(o, s) == pv && Self::prov_ok(pver, &d.dep) {
+                return Some(pv);
             }
         }
-        out
+        None
     }
 
-    /// apt's `getAllPossibleSolutions`: per alternative, candidates sorted by
-    /// `CompareProviders`; installed ones first overall; adjacent duplicates removed.
-    fn all_solutions(&mut self, g: &[Dep<'_>]) -> Vec<VerId> {
-        let (mut upgrade, mut new) = (Vec::new(), Vec::new());
-        for d in g {
-            let mut list = self.solutions_for(d);
-            if list.len() > 1 {
-                let target = self.u.find(d.name).unwrap_or(NONE);
-                self.sort_providers(&mut list, target);
-            }
-            for v in list {
-                if self.current(self.u.rec(v).name) != NONE {
-                    upgrade.push(v);
-                } else {
-                    new.push(v);
-                }
+    /// The dependency holds in state `s` (a negative one: nothing conflicts). This is
+    /// apt's per-dependency state bit after its inversion for Conflicts and Breaks.
+    pub fn dep_ok(&mut self, owner: PkgId, d: &DepRec<'_>, s: State) -> bool {
+        self.match_dep(owner, d, s).is_some() != d.kind.negative()
+    }
+
+    /// The or-group `list[start..=end]` holds in state `s` (apt's `DepG*` bits).
+    pub fn group_ok(
+        &mut self,
+        owner: PkgId,
+        list: &[DepRec<'_>],
+        start: usize,
+        end: usize,
+        s: State,
+    ) -> bool {
+        if list[end].kind.negative() {
+            return (start..=end).all(|i| self.dep_ok(owner, &list[i], s));
+        }
+        (start..=end).any(|i| self.dep_ok(owner, &list[i], s))
+    }
+
+    /// Whether version `v` (of package `p`) has a critical group failing in state `s`.
+    fn ver_broken(&mut self, p: PkgId, v: u32, s: State) -> Result<bool, DepsError> {
+        if v == NONE {
+            return Ok(false);
+        }
+        let deps = self.deps_of(v)?;
+        for (a, b) in deps.groups() {
+            if !self.group_ok(p, &deps.list, a, b, s) {
+                return Ok(true);
             }
         }
-        upgrade.extend(new);
-        upgrade.dedup();
-        upgrade
+        Ok(false)
     }
 
-    /// Sorts by apt's `CompareProviders` (best first).
-    fn sort_providers(&mut self, list: &mut [VerId], target: PkgId) {
-        let key = |s: &Solver<'_>, v: VerId| {
-            let r = s.u.rec(v);
-            let p = r.name;
-            (
-                !s.protect[p as usize],
-                s.current(p) == NONE,
-                p != target,
-                r.flags & ESSENTIAL == 0,
-                r.flags & IMPORTANT == 0,
-                r.priority,
-            )
+    /// apt's `InstBroken`: the install version misses a critical dependency.
+    pub fn inst_broken(&mut self, p: PkgId) -> Result<bool, DepsError> {
+        let v = self.inst[p as usize];
+        self.ver_broken(p, v, State::Install)
+    }
+
+    /// apt's `NowBroken`: the installed version misses a critical dependency now.
+    pub fn now_broken(&mut self, p: PkgId) -> Result<bool, DepsError> {
+        let v = self.cur[p as usize];
+        self.ver_broken(p, v, State::Now)
+    }
+
+    /// Whether the candidate's critical dependencies hold in the install state (apt's
+    /// `DepCandMin`).
+    pub fn cand_deps_ok(&mut self, p: PkgId, v: VerId) -> Result<bool, DepsError> {
+        Ok(!self.ver_broken(p, v, State::Install)?)
+    }
+
+    /// apt's `BrokenCount`.
+    pub fn broken_count(&mut self) -> Result<usize, DepsError> {
+        let mut n = 0;
+        for i in 0..self.active.len() {
+            let p = self.active[i];
+            if self.inst_broken(p)? {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// apt's `IsModeChangeOk`.
+    pub fn mode_change_ok(&mut self, mode: Mode, p: PkgId, depth: u32, from_user: bool) -> bool {
+        if depth > MAX_DEPTH {
+            self.fail.insert(p, Failure::TooDeep);
+            return false;
+        }
+        if !self.has_versions(p) {
+            return false;
+        }
+        if from_user || self.mode[p as usize] == mode {
+            return true;
+        }
+        if self.protect[p as usize] {
+            return false;
+        }
+        let f = self.flags(p);
+        if mode != Mode::Keep && f & HELD != 0 {
+            return false;
+        }
+        !(mode == Mode::Delete && f & (ESSENTIAL | IMPORTANT) != 0)
+    }
+
+    /// apt's `MarkKeep`.
+    pub fn mark_keep(&mut self, p: PkgId, from_user: bool, depth: u32) -> bool {
+        if !self.mode_change_ok(Mode::Keep, p, depth, from_user) {
+            return false;
+        }
+        if self.mode[p as usize] == Mode::Keep {
+            return true;
+        }
+        self.mode[p as usize] = Mode::Keep;
+        let cur = self.cur[p as usize];
+        self.set_inst(p, cur);
+        true
+    }
+
+    /// apt's `MarkDelete` (never a purge).
+    pub fn mark_delete(&mut self, p: PkgId, depth: u32, from_user: bool) -> bool {
+        if !self.mode_change_ok(Mode::Delete, p, depth, from_user) {
+            return false;
+        }
+        let pi = p as usize;
+        if self.mode[pi] == Mode::Delete || self.inst[pi] == NONE {
+            return true;
+        }
+        // apt's IsDeleteOkProtectInstallRequests.
+        if !from_user
+            && self.cur[pi] == NONE
+            && self.inst[pi] != NONE
+            && self.status(p) == 2
+            && !self.auto[pi]
+        {
+            return false;
+        }
+        self.mode[pi] = if self.cur[pi] == NONE {
+            Mode::Keep
+        } else {
+            Mode::Delete
         };
-        let keys: Vec<_> = list.iter().map(|&v| key(self, v)).collect();
-        let tie = (0..keys.len()).any(|i| (i + 1..keys.len()).any(|j| keys[i] == keys[j]));
-        if tie {
-            let names: Vec<PkgId> = list.iter().map(|&v| self.u.rec(v).name).collect();
-            self.ensure_ranks(&names);
-        }
-        let rank = |s: &Solver<'_>, v: VerId| {
-            let p = s.u.rec(v).name;
-            std::cmp::Reverse(s.rank.get(&p).copied().unwrap_or(u64::MAX))
-        };
-        list.sort_by(|&a, &b| {
-            key(self, a)
-                .cmp(&key(self, b))
-                .then_with(|| rank(self, a).cmp(&rank(self, b)))
-        });
+        self.inst[pi] = NONE;
+        true
     }
 
-    /// Computes apt's cache order for the given names (where missing).
+    /// apt's `MarkInstall_StateChange`.
+    pub fn state_change(&mut self, p: PkgId, from_user: bool) {
+        let pi = p as usize;
+        let cand = self.cand(p);
+        if self.protect[pi] && self.inst[pi] == cand {
+            return;
+        }
+        self.mode[pi] = Mode::Install;
+        self.set_inst(p, cand);
+        if from_user {
+            self.auto[pi] = false;
+        } else if self.status(p) == 2 {
+            self.auto[pi] = true;
+        }
+        if cand == self.cur[pi] {
+            self.mode[pi] = Mode::Keep;
+        }
+    }
+
+    /// apt's `MarkInstall_DiscardInstall`.
+    pub fn discard_install(&mut self, p: PkgId) {
+        let pi = p as usize;
+        let cur = self.cur[pi];
+        if self.mode[pi] == Mode::Keep && self.inst[pi] == self.cand(p) && self.cand(p) == cur {
+            return;
+        }
+        self.set_inst(p, cur);
+        self.mode[pi] = Mode::Keep;
+        self.discard_candidate(p);
+    }
+
+    /// apt's cache order for some names (computed where missing), to break ties.
     pub fn ensure_ranks(&mut self, names: &[PkgId]) {
         let missing: Vec<PkgId> = names
             .iter()
@@ -262,219 +596,55 @@ impl<'u> Solver<'u> {
         self.rank.get(&p).copied().unwrap_or(u64::MAX)
     }
 
-    /// apt's `InstBroken`: marked, with a critical dependency the install state misses.
-    pub fn inst_broken(&mut self, p: PkgId) -> Result<bool, DepsError> {
-        let v = self.inst[p as usize];
-        if v == NONE {
-            return Ok(false);
-        }
-        let deps = self.deps_of(v)?;
-        Ok(deps.critical.iter().any(|(_, g)| !self.group_satisfied(g)))
-    }
-
-    /// The first version in the install state hit by `v`'s Conflicts/Breaks, or whose own
-    /// Conflicts/Breaks hit `v`.
-    fn conflict_with(&mut self, v: VerId) -> Result<Option<(VerId, &'static str)>, DepsError> {
-        let p = self.u.rec(v).name;
-        let deps = self.deps_of(v)?;
-        for (field, d) in &deps.negative {
-            if let Some(hit) = self.hit(d, p) {
-                return Ok(Some((hit, field)));
-            }
-        }
-        let installed: Vec<VerId> = self.u.installed.values().copied().collect();
-        let marked: Vec<VerId> = self.marked.iter().map(|&q| self.inst[q as usize]).collect();
-        for w in marked.into_iter().chain(installed) {
-            let q = self.u.rec(w).name;
-            if w == NONE || q == p || self.inst[q as usize] != w {
-                continue;
-            }
-            let wd = self.deps_of(w)?;
-            for (field, d) in &wd.negative {
-                if self.version_hits(d, v, q) {
-                    return Ok(Some((w, field)));
+    /// Reverse dependencies among installed versions: `(parent, index into its deps)`.
+    pub fn installed_rdeps(&mut self, target: PkgId) -> Result<Vec<(PkgId, usize)>, DepsError> {
+        if self.rev_installed.is_none() {
+            let mut map: HashMap<PkgId, Vec<(PkgId, usize)>> = HashMap::new();
+            let mut base: Vec<(PkgId, VerId)> = (0..self.cur.len() as PkgId)
+                .filter(|&p| self.cur[p as usize] != NONE)
+                .map(|p| (p, self.cur[p as usize]))
+                .collect();
+            // apt prepends reverse dependencies: the last parsed comes first.
+            base.sort_by_key(|&(_, v)| std::cmp::Reverse(v));
+            for (p, v) in base {
+                let deps = self.deps_of(v)?;
+                for (i, d) in deps.list.iter().enumerate() {
+                    if d.target != NONE {
+                        map.entry(d.target).or_default().push((p, i));
+                    }
                 }
             }
+            self.rev_installed = Some(map);
         }
-        Ok(None)
+        Ok(self
+            .rev_installed
+            .as_ref()
+            .and_then(|m| m.get(&target).cloned())
+            .unwrap_or_default())
     }
 
-    /// Whether negative dependency `d` of package `owner` matches version `v`.
-    fn version_hits(&self, d: &Dep<'_>, v: VerId, owner: PkgId) -> bool {
-        let p = self.u.rec(v).name;
-        if p == owner {
-            return false;
-        }
-        if self.u.name(p) == d.name && self.ver_ok(v, d) {
-            return true;
-        }
-        let Some(t) = self.u.find(d.name) else {
-            return false;
-        };
-        self.u
-            .providers_of(t)
-            .any(|(pv, pver)| pv == v && Self::prov_ok(pver, d))
-    }
-
-    /// The installed or marked version that negative dependency `d` of `owner` matches.
-    fn hit(&self, d: &Dep<'_>, owner: PkgId) -> Option<VerId> {
-        let t = self.u.find(d.name)?;
-        let tv = self.inst[t as usize];
-        if t != owner && tv != NONE && self.ver_ok(tv, d) {
-            return Some(tv);
-        }
-        self.u.providers_of(t).find_map(|(pv, pver)| {
-            let q = self.u.rec(pv).name;
-            (q != owner && self.inst[q as usize] == pv && Self::prov_ok(pver, d)).then_some(pv)
-        })
-    }
-
-    fn discard_candidate(&mut self, p: PkgId) {
-        if !self.protect[p as usize] {
-            let cur = self.current(p);
-            self.cand[p as usize] = cur;
-            if self.mode_install[p as usize] {
-                self.mode_install[p as usize] = false;
-                self.inst[p as usize] = cur;
-            }
-        }
-    }
-
-    /// apt's `MarkInstall`. Returns whether the package ended up installable.
-    pub fn mark_install(
-        &mut self,
-        p: PkgId,
-        auto_inst: bool,
-        depth: u32,
-        from_user: bool,
-    ) -> Result<bool, DepsError> {
-        if depth > MAX_DEPTH {
-            self.fail.insert(p, Failure::TooDeep);
-            return Ok(false);
-        }
-        let cand = self.cand(p);
-        if cand == NONE {
-            self.fail.entry(p).or_insert(Failure::NoCandidate);
-            return Ok(false);
-        }
-        let pi = p as usize;
-        if !self.protect[pi] && !self.inst_broken(p)? {
-            if self.cand_is_current(p) {
-                self.inst[pi] = self.current(p);
-                return Ok(true);
-            } else if self.mode_install[pi] {
-                return Ok(true);
-            }
-        }
-        let deps = self.deps_of(cand)?;
-        if auto_inst && !self.cand_is_current(p) {
-            // apt's IsInstallOkDependenciesSatisfiableByCandidates.
-            for (_, g) in &deps.critical {
-                let ok = self.group_satisfied(g) || g.iter().any(|d| self.cand_satisfiable(d));
-                if !ok {
-                    self.fail.insert(
-                        p,
-                        Failure::Unsatisfiable {
-                            ver: cand,
-                            group: group_to_string(g),
-                            tried: Vec::new(),
-                        },
-                    );
-                    self.discard_candidate(p);
-                    return Ok(false);
-                }
-            }
-            if let Some((with, field)) = self.conflict_with(cand)? {
-                self.fail.insert(
-                    p,
-                    Failure::Conflict {
-                        ver: cand,
-                        with,
-                        field,
-                    },
-                );
-                if !from_user {
-                    return Ok(false);
-                }
-            }
-        }
-        if self.inst[pi] != cand {
-            self.inst[pi] = cand;
-            self.mode_install[pi] = true;
-            self.marked.push(p);
-        }
-        if from_user {
-            self.upgrade_other_binaries(p, depth)?;
-        }
-        if !auto_inst {
-            return Ok(true);
-        }
-        let already = self.protect[pi];
-        self.protect[pi] = true;
-        let mut failed = false;
-        for (_, g) in &deps.critical {
-            if self.group_satisfied(g) {
-                continue;
-            }
-            let solutions = self.all_solutions(g);
-            let mut found = false;
-            for &sv in &solutions {
-                let sp = self.u.rec(sv).name;
-                if self.cand(sp) != sv {
+    /// Installed packages whose current or candidate version comes from source `src`.
+    pub fn installed_of_source(&mut self, src: &str) -> Vec<PkgId> {
+        if self.by_source.is_none() {
+            let u = self.u;
+            let mut map: HashMap<&'u str, Vec<PkgId>> = HashMap::new();
+            for p in 0..self.cur.len() as PkgId {
+                let cur = self.cur[p as usize];
+                if cur == NONE {
                     continue;
                 }
-                if self.mark_install(sp, true, depth + 1, false)? {
-                    found = true;
-                    break;
+                let a = u.source_of(cur).0;
+                map.entry(a).or_default().push(p);
+                let c = self.cand(p);
+                if c != NONE && u.source_of(c).0 != a {
+                    map.entry(u.source_of(c).0).or_default().push(p);
                 }
             }
-            if !found {
-                self.fail.insert(
-                    p,
-                    Failure::Unsatisfiable {
-                        ver: cand,
-                        group: group_to_string(g),
-                        tried: solutions,
-                    },
-                );
-                failed = true;
-                if !already && !from_user {
-                    break;
-                }
-            }
+            self.by_source = Some(map);
         }
-        self.protect[pi] = already;
-        if failed && !already && !from_user {
-            // apt's MarkInstall_DiscardInstall: unmark and forget the candidate.
-            let cur = self.current(p);
-            self.inst[pi] = cur;
-            self.mode_install[pi] = false;
-            self.cand[pi] = cur;
-            return Ok(false);
-        }
-        Ok(!failed)
-    }
-
-    /// apt 2.6's `Upgrade-By-Source-Package`: when the user upgrades an installed package,
-    /// the other installed binaries of the same source follow to the same source version.
-    fn upgrade_other_binaries(&mut self, p: PkgId, depth: u32) -> Result<(), DepsError> {
-        let (cur, cand) = (self.current(p), self.inst[p as usize]);
-        if cur == NONE || cand == NONE || self.u.ver_str(cur) == self.u.ver_str(cand) {
-            return Ok(());
-        }
-        let u = self.u;
-        let (old_src, new_src) = (u.source_of(cur), u.source_of(cand));
-        let mut others: Vec<(PkgId, VerId)> = u.installed.iter().map(|(&q, &v)| (q, v)).collect();
-        others.sort_unstable();
-        for (q, qcur) in others {
-            if q == p || self.mode_install[q as usize] || u.source_of(qcur) != old_src {
-                continue;
-            }
-            let qc = self.cand(q);
-            if qc != NONE && u.source_of(qc) == new_src && u.ver_str(qc) != u.ver_str(qcur) {
-                self.mark_install(q, true, depth + 1, false)?;
-            }
-        }
-        Ok(())
+        self.by_source
+            .as_ref()
+            .and_then(|m| m.get(src).cloned())
+            .unwrap_or_default()
     }
 }

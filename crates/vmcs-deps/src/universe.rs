@@ -27,6 +27,8 @@ pub const ESSENTIAL: u8 = 1;
 pub const IMPORTANT: u8 = 2;
 /// Version flag: installed (from a dpkg status file).
 pub const INSTALLED: u8 = 4;
+/// Version flag: installed and held (`hold ok installed`).
+pub const HELD: u8 = 8;
 
 /// A small, fast hasher for short names (FxHash).
 #[derive(Default, Clone, Copy)]
@@ -76,6 +78,8 @@ pub struct IndexData {
     pub packages: usize,
     /// apt's pin for the suite (500; 100 or 1 for `NotAutomatic` suites; 100 for the base).
     pub pin: i32,
+    /// The suite's `Release` data, when apt keeps it beside the list.
+    pub release: Option<crate::aptlists::ReleaseInfo>,
     pub(crate) buf: Vec<u8>,
 }
 
@@ -280,6 +284,32 @@ impl Universe {
     pub fn index_of(&self, v: VerId) -> Option<&IndexData> {
         let r = self.rec(v);
         (r.index != LOCAL).then(|| &self.indexes[r.index as usize])
+    }
+
+    /// Whether a version can be downloaded (it comes from an index or Pan knowledge, not
+    /// only from the installed base).
+    pub fn downloadable(&self, v: VerId) -> bool {
+        let r = self.rec(v);
+        r.index == LOCAL || self.indexes[r.index as usize].kind == IndexKind::Packages
+    }
+
+    /// The highest version of a package from a release named `rel` (a suite such as
+    /// `oldstable`, a codename such as `bookworm`, or a release version such as `12*`),
+    /// as apt's `pkgVersionMatch` finds it for `apt-get install name/rel`.
+    pub fn version_in_release(&self, id: PkgId, rel: &str) -> Option<VerId> {
+        let mut all: Vec<VerId> = self
+            .versions_of(id)
+            .filter(|&v| self.rec(v).index != LOCAL)
+            .collect();
+        all.reverse();
+        all.sort_by(|&a, &b| version::compare(self.ver_str(b), self.ver_str(a)));
+        all.into_iter().find(|&v| {
+            let r = self.rec(v);
+            self.indexes[r.index as usize]
+                .release
+                .as_ref()
+                .is_some_and(|info| info.matches(rel))
+        })
     }
 
     /// Whether a version is installed in the base.

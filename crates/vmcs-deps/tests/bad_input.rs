@@ -151,3 +151,64 @@ fn broken_compression_is_a_clear_error() {
         "{e}"
     );
 }
+
+#[test]
+fn an_endless_line_is_bounded_and_quoted_briefly() {
+    // `/dev/zero` never ends a line: the scanner stops at its line limit.
+    let mut sources = vec![];
+    if Path::new("/dev/zero").exists() {
+        sources.push("/dev/zero".to_string());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut long = b"Package: a\nVersion: 1\nArchitecture: amd64\nDepends: ".to_vec();
+    long.extend(std::iter::repeat_n(b'x', vmcs_deps::index::MAX_LINE + 10));
+    long.extend_from_slice(b"\n\n");
+    sources.push(write(dir.path(), "long-line", &long));
+    for path in sources {
+        let e = Universe::new("amd64").load_index(&path).unwrap_err();
+        assert_eq!(e.code_str(), "vmcs::deps::malformed_index", "{path}: {e}");
+        assert!(e.to_string().contains("longer than 4 MiB"), "{path}: {e}");
+        let shown = format!("{:?}", miette::Report::new(e));
+        assert!(
+            shown.len() < 4096,
+            "{path}: a short excerpt, not the line ({} bytes)",
+            shown.len()
+        );
+    }
+}
+
+#[test]
+fn a_huge_field_resolves_and_prints() {
+    // A 65,536-character package name (and version) once panicked in the text table.
+    let name = format!("p{}", "a".repeat(65_536));
+    let version = format!("1.{}", "0".repeat(65_536));
+    let text = format!("Package: {name}\nVersion: {version}\nArchitecture: amd64\n\n");
+    let mut u = Universe::new("amd64");
+    u.add_buffer("t", "t", text.into_bytes(), vmcs_deps::IndexKind::Packages)
+        .unwrap();
+    let r = u.resolve(&[Request::new(&name)]).unwrap();
+    let out = vmcs_deps::cli::render(&r, None, vmcs_deps::cli::Format::Text);
+    assert!(out.contains(&name) && out.contains(&version));
+    let out = vmcs_deps::cli::render(&r, None, vmcs_deps::cli::Format::Dot);
+    assert!(out.contains(&name));
+}
+
+#[test]
+fn a_deeply_nested_profile_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = 100_000;
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<nlist format=\"pan\" name=\"profile\">{}{}</nlist>\n",
+        "<nlist name=\"a\">".repeat(d),
+        "</nlist>".repeat(d)
+    );
+    let path = write(dir.path(), "deep.xml", xml.as_bytes());
+    let e = vmcs_deps::cli::plan(std::slice::from_ref(&path), None).unwrap_err();
+    assert_eq!(e.code_str(), "vmcs::deps::bad_xml");
+    assert!(e.to_string().contains(&format!("{path}:2:")), "{e}");
+    assert!(e.to_string().contains("nest deeper than 512"), "{e}");
+    let json = format!("{}1{}", "{\"a\":".repeat(d), "}".repeat(d));
+    let path = write(dir.path(), "deep.json", json.as_bytes());
+    let e = vmcs_deps::cli::plan(&[path], None).unwrap_err();
+    assert_eq!(e.code_str(), "vmcs::deps::bad_profile");
+}

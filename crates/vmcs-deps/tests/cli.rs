@@ -76,7 +76,11 @@ fn formats_and_why() {
         json["packages"][0]["pulled_in_by"],
         serde_json::json!(["gcc", "libssl3"])
     );
-    assert!(render(&r, None, Format::Dot).starts_with("digraph deps {"));
+    let dot = render(&r, None, Format::Dot);
+    assert!(dot.starts_with("digraph deps {"));
+    // A label's line break is dot's `\n` escape: one backslash, not two.
+    assert!(dot.contains("[label=\"gcc\\n4:12.2.0-3\""), "{dot}");
+    assert!(!dot.contains("\\\\n"), "{dot}");
     // `--why` on a package outside the plan is an error; run() reports it.
     let mut a = args(&["gcc"], idx.clone());
     a.why = Some("openssh-server".into());

@@ -3,11 +3,15 @@
 //!
 //! - `# request: SPEC` (repeatable): a request, as on the command line;
 //! - `# base: NAME VERSION [SOURCE [SOURCE-VERSION]]` (repeatable): an installed package of the base;
+//! - `# base-field: NAME Field: value` (repeatable): another field of that installed package;
 //! - `# knowledge: {json}` (repeatable): a Pan-authored package;
 //! - `# expect: A B C`: the install order (base packages excluded);
 //! - `# expect-cycle: A B`: a cycle found (names sorted);
 //! - `# expect-why: PKG = R -> X -> PKG; R2 -> PKG`: the chains `why PKG` gives;
-//! - `# expect-error: CODE` and `# expect-message: TEXT` (a substring of the message).
+//! - `# expect-error: CODE` and `# expect-message: TEXT` (repeatable: substrings of the
+//!   message and its help);
+//! - `# apt: skip REASON`: the case is not for apt (`apt_cases.rs` checks the others
+//!   against apt-get itself).
 
 use std::path::Path;
 use vmcs_deps::{local_packages_from_json, IndexKind, Request, Universe};
@@ -21,7 +25,7 @@ struct Case {
     cycles: Vec<String>,
     why: Vec<(String, String)>,
     error: Option<String>,
-    message: Option<String>,
+    messages: Vec<String>,
 }
 
 fn header(text: &str) -> Case {
@@ -46,6 +50,19 @@ fn header(text: &str) -> Case {
                 };
                 c.base.push((w[0].to_string(), w[1].to_string(), src));
             }
+            "base-field" => {
+                let (name, field) = value
+                    .split_once(' ')
+                    .expect("base-field: NAME Field: value");
+                let b = c
+                    .base
+                    .iter_mut()
+                    .find(|b| b.0 == name)
+                    .expect("base-field after its base");
+                b.2.push_str(field.trim());
+                b.2.push('\n');
+            }
+            "apt" => {}
             "knowledge" => c
                 .knowledge
                 .push(serde_json::from_str(&value).expect("knowledge json")),
@@ -56,7 +73,7 @@ fn header(text: &str) -> Case {
                 c.why.push((p.to_string(), chains.to_string()));
             }
             "expect-error" => c.error = Some(value),
-            "expect-message" => c.message = Some(value),
+            "expect-message" => c.messages.push(value),
             other => panic!("unknown header `{other}`"),
         }
     }
@@ -131,11 +148,9 @@ fn run(path: &Path) -> Result<(), String> {
                 ));
             }
             let shown = format!("{e} {}", miette_help(&e));
-            match &c.message {
-                Some(m) if !shown.contains(m.as_str()) => {
-                    Err(format!("message: got `{shown}`, want it to contain `{m}`"))
-                }
-                _ => Ok(()),
+            match c.messages.iter().find(|m| !shown.contains(m.as_str())) {
+                Some(m) => Err(format!("message: got `{shown}`, want it to contain `{m}`")),
+                None => Ok(()),
             }
         }
     }

@@ -10,6 +10,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use serde_json::{Map, Number, Value};
 
+/// Deepest nesting accepted (a VM profile needs about 8 levels).
+pub const MAX_DEPTH: usize = 64;
+
 /// One open element while reading.
 struct Frame {
     kind: Kind,
@@ -172,6 +175,12 @@ pub fn pan_xml_to_value(text: &str) -> Result<Value, ModelError> {
         match ev {
             Event::Start(e) => {
                 let f = open(&stack, &e)?;
+                if stack.len() >= MAX_DEPTH {
+                    return Err(err(
+                        &f.path,
+                        format!("nested deeper than {MAX_DEPTH} levels"),
+                    ));
+                }
                 stack.push(f);
             }
             Event::Empty(e) => {

@@ -7,7 +7,7 @@ use crate::error::ErrorClass;
 use crate::loader::{self, CompiledTemplate, Env, TemplateCache};
 use crate::object::{Options, State};
 use crate::output::dep::{DepKind, Dependency};
-use crate::types;
+use crate::validate;
 use crate::value::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +20,10 @@ pub struct CompileOptions {
     pub include_dirs: Vec<PathBuf>,
     pub max_iteration: u64,
     pub max_recursion: usize,
+    /// The largest string or resource a DML expression may make (bytes).
+    pub max_value_size: usize,
+    /// The largest profile (bytes, about the size of its XML or JSON file).
+    pub max_profile_size: usize,
     /// Threads; 0 means one per core.
     pub nthread: usize,
     /// DML that gives the starting root dict (`--initial-data`).
@@ -30,6 +34,10 @@ pub struct CompileOptions {
     pub debug: bool,
     /// `--warnings on|off|fatal`.
     pub warnings: crate::object::Warnings,
+    /// Untrusted input: `file_contents()`, `file_exists()` and template look-ups only find
+    /// files inside the include directories (no absolute names, no `..`, no symbolic link
+    /// leading out).
+    pub confined: bool,
 }
 
 impl Default for CompileOptions {
@@ -38,11 +46,14 @@ impl Default for CompileOptions {
             include_dirs: vec![PathBuf::from(".")],
             max_iteration: 10_000,
             max_recursion: 50,
+            max_value_size: crate::object::DEFAULT_MAX_VALUE_SIZE,
+            max_profile_size: crate::object::DEFAULT_MAX_PROFILE_SIZE,
             nthread: 0,
             initial_data: None,
             skip_validation: false,
             debug: false,
             warnings: crate::object::Warnings::On,
+            confined: false,
         }
     }
 }
@@ -101,6 +112,9 @@ pub struct Compiler {
     initial_root: Option<Value>,
     /// Worker stack size for this run's recursion limit.
     stack: usize,
+    /// The file each object named on the command line comes from: two files of one name
+    /// would write the same output files.
+    claimed: Mutex<HashMap<Arc<str>, PathBuf>>,
 }
 
 impl Compiler {
@@ -110,6 +124,8 @@ impl Compiler {
             // Each Pan call level costs a few KiB of the worker's stack: cap the depth so no
             // input can overflow it.
             max_recursion: opts.max_recursion.min(MAX_DEPTH),
+            max_value_size: opts.max_value_size,
+            max_profile_size: opts.max_profile_size,
             debug: opts.debug,
             warnings: opts.warnings,
         });
@@ -130,6 +146,7 @@ impl Compiler {
             finished: Mutex::new(Vec::new()),
             initial_root,
             stack: stack_for(eval_opts_depth),
+            claimed: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -299,8 +316,33 @@ impl Compiler {
                 .with_hint("the include path must contain the template under its declared name"),
             ));
         };
+        let canonical = std::fs::canonicalize(file).unwrap_or_else(|_| absolute(file));
+        {
+            let mut claimed = self.claimed.lock().unwrap();
+            match claimed.get(&name) {
+                Some(first) if *first != canonical => {
+                    return Err((
+                        name.clone(),
+                        Error::new(
+                            ErrorClass::Evaluation,
+                            format!(
+                                "object template '{name}' of {} would write the same output files as {}",
+                                file.display(),
+                                first.display()
+                            ),
+                        )
+                        .in_file(file.to_path_buf())
+                        .with_hint("each object must have its own name"),
+                    ));
+                }
+                Some(_) => return Ok(()),
+                None => {
+                    claimed.insert(name.clone(), canonical.clone());
+                }
+            }
+        }
         // Report paths as the user wrote them when the include path finds the same file.
-        let same = std::fs::canonicalize(&found_file).ok() == std::fs::canonicalize(file).ok();
+        let same = std::fs::canonicalize(&found_file).ok() == Some(canonical);
         let chosen = if same { file.to_path_buf() } else { found_file };
         if self.built_root(&name, Some(&chosen)).is_ok() {
             self.validate_object(&name);
@@ -400,7 +442,7 @@ impl Compiler {
         let own = if self.opts.skip_validation {
             Ok(())
         } else {
-            types::validate(&mut st).map_err(|e| e.in_file(file.clone()))
+            validate::validate(&mut st).map_err(|e| e.in_file(file.clone()))
         };
         let built = Arc::new(Built {
             name: Arc::from(name),
@@ -456,7 +498,9 @@ impl Compiler {
             .in_file(file.clone()));
         }
         st.run_template(&tpl)?;
-        types::apply_defaults(&mut st)?;
+        check_profile_size(&st, &file)?;
+        validate::apply_defaults(&mut st)?;
+        check_profile_size(&st, &file)?;
         Ok((st, file))
     }
 
@@ -465,7 +509,9 @@ impl Compiler {
         if let Some(f) = self.found.lock().unwrap().get(&key) {
             return f.clone();
         }
-        let f = loader::search(&self.opts.include_dirs, &key.0, name, &[".pan", ".tpl"]);
+        let f = loader::search(&self.opts.include_dirs, &key.0, name, &[".pan", ".tpl"]).filter(
+            |(f, _, _)| !self.opts.confined || loader::confined(&self.opts.include_dirs, name, f),
+        );
         self.found.lock().unwrap().insert(key, f.clone());
         f
     }
@@ -516,7 +562,10 @@ impl Env for EnvImpl {
             &loader::loadpath_of(st),
             name,
             &[""],
-        ) {
+        )
+        .filter(|(f, _, _)| {
+            !self.0.opts.confined || loader::confined(&self.0.opts.include_dirs, name, f)
+        }) {
             Some((f, base, _)) => {
                 st.dep(name, DepKind::Text, Some(base));
                 Some(f)
@@ -547,6 +596,25 @@ fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// The profile must stay under `--max-profile-size`; the error points at the assignment
+/// of the deepest path (what makes a profile's files grow fastest).
+fn check_profile_size(st: &State, file: &Path) -> Result<(), Error> {
+    let max = st.opts.max_profile_size;
+    if crate::tree::approx_size(&st.root, max).is_some() {
+        return Ok(());
+    }
+    let mut e = Error::new(
+        ErrorClass::Evaluation,
+        format!("profile too large: its files would take more than {max} bytes"),
+    )
+    .with_hint("raise --max-profile-size if this profile is really meant to be that large")
+    .in_file(file.to_path_buf());
+    if let Some((_, loc)) = st.assigned_at.iter().max_by_key(|(t, _)| t.len()) {
+        e = e.at(loc.clone());
+    }
+    Err(e)
+}
+
 /// Evaluate `--initial-data` (a DML expression giving a dict) at compile time.
 fn initial_data(text: &str) -> Result<Value, Error> {
     let wrapped = format!("object template initial_data;\n'/' = {text};\n");
@@ -575,17 +643,17 @@ fn stack_for(depth: usize) -> usize {
     (depth * 4096 + (2 << 20)).clamp(8 << 20, 512 << 20)
 }
 
-/// Run `work` on `threads` scoped threads with `stack`-sized stacks (on this thread when one
-/// worker with a small stack is enough).
+/// Run `work` on `threads` scoped threads with `stack`-sized stacks, each knowing its stack
+/// size (so that deep evaluation stops with an error before the stack ends).
 fn run_workers(threads: usize, stack: usize, work: &(dyn Fn() + Sync)) {
-    if threads <= 1 && stack <= 8 << 20 {
-        return work();
-    }
     std::thread::scope(|s| {
         for _ in 0..threads.max(1) {
             std::thread::Builder::new()
                 .stack_size(stack)
-                .spawn_scoped(s, work)
+                .spawn_scoped(s, || {
+                    crate::stack::set_size(stack);
+                    work()
+                })
                 .expect("cannot start a compiler thread");
         }
     });

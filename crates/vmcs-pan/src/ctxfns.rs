@@ -3,12 +3,13 @@
 //! templates (`value`, `exists`, `create`, `file_contents`, ...), the `is_*` family,
 //! `error`, `return`, `debug`, `traceback`, `deprecated`, `is_valid`.
 
+use crate::ctx::{Ctx, EResult, Unwind};
 use crate::error::ErrorClass;
-use crate::eval::{subscript, Ctx, EResult, Unwind};
 use crate::ir::{Code, CtxFn, Op};
-use crate::loader;
+use crate::locals::{subscript, Place};
 use crate::output::dep::DepKind;
-use crate::path::{check_key, parse_path, PathKind};
+use crate::path::{normalize_key, parse_path, PathKind, Term};
+use crate::template::valid_template_name;
 use crate::tree;
 use crate::value::{Dict, Key, Value};
 use std::sync::Arc;
@@ -30,12 +31,12 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                 return Err(cx.err(span, "deprecated() requires a long and a string"));
             };
             match cx.st.opts.warnings {
-                crate::object::Warnings::Off => {}
+                crate::state::Warnings::Off => {}
                 _ if level > 0 || cx.st.compile_time => {}
-                crate::object::Warnings::On => {
+                crate::state::Warnings::On => {
                     eprintln!("[{}] warning: deprecated: {msg}", cx.st.object)
                 }
-                crate::object::Warnings::Fatal => {
+                crate::state::Warnings::Fatal => {
                     return Err(cx.err(span, format!("deprecated: {msg} (--warnings fatal)")));
                 }
             }
@@ -90,13 +91,13 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                         format!("{name}() keys must be strings; {} found", k.type_name()),
                     ));
                 };
-                check_key(&k).map_err(|m| cx.err(span, m))?;
-                if k.bytes().all(|b| b.is_ascii_digit()) {
+                if k.bytes().all(|b| b.is_ascii_digit()) && !k.is_empty() {
                     return Err(cx.err(
                         span,
                         format!("invalid dict key '{k}': a key cannot be a number"),
                     ));
                 }
+                let k = normalize_key(&k).map_err(|m| cx.err(span, m))?;
                 if v.is_null() {
                     d.remove(&Key(k));
                 } else {
@@ -105,59 +106,7 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             }
             Ok(Value::dict(d))
         }
-        Append | Prepend => {
-            let (mut target, v, var) = if args.len() == 1 {
-                (self_value(cx, span)?, cx.eval(&args[0])?, None)
-            } else {
-                let var = match &args[0].op {
-                    Op::Var { name, subs } => Some((name.clone(), subs.clone())),
-                    _ => None,
-                };
-                let target = match &var {
-                    Some((n, subs)) if subs.is_empty() && !cx.has_local(n) => {
-                        cx.compile_time_guard(span, "a variable that is not local")?;
-                        if cx.st.globals.contains_key(&**n) {
-                            return Err(cx.err(
-                                span,
-                                format!("global variable '{n}' cannot be modified from DML block"),
-                            ));
-                        }
-                        match cx.lookup_var(n, span) {
-                            Ok(Some(v)) => v,
-                            _ => Value::empty_list(),
-                        }
-                    }
-                    _ => cx.eval(&args[0])?,
-                };
-                (target, cx.eval(&args[1])?, var)
-            };
-            if target.is_undef() && args.len() == 1 {
-                target = Value::empty_list();
-            }
-            let Some(l) = target.list_mut() else {
-                return Err(cx.err(
-                    span,
-                    format!(
-                        "{name}() requires a list as its first argument; {} found",
-                        target.type_name()
-                    ),
-                ));
-            };
-            if v.is_null() {
-                return Err(cx.err(span, format!("{name}() cannot add null to a list")));
-            }
-            if f == Append {
-                l.push(v);
-            } else {
-                l.insert(0, v);
-            }
-            if args.len() == 1 {
-                set_self(cx, target.clone(), span)?;
-            } else if let Some((n, subs)) = var {
-                cx.assign_var(&n, &subs, target.clone(), span)?;
-            }
-            Ok(target)
-        }
+        Append | Prepend => append(cx, f == Append, name, args, span),
         Merge => {
             let mut vals = Vec::with_capacity(args.len());
             for a in args {
@@ -172,7 +121,7 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
                 unreachable!("checked when lowered")
             };
             if subs.is_empty() {
-                cx.locals.retain(|(n, _)| n != name);
+                cx.remove_local(name);
                 return Ok(Value::Undef);
             }
             cx.assign_var(name, subs, Value::Null, span)?;
@@ -216,7 +165,10 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             let Value::Str(p) = v else {
                 return Err(cx.err(span, "{0}() requires exactly one string argument"));
             };
-            Ok(Value::Bool(matches!(path_value(cx, &p, span), Ok(Some(_)))))
+            Ok(Value::Bool(matches!(
+                lookup_path(cx, &p, span),
+                Ok(Some(_))
+            )))
         }
         Exists | IsDefined => {
             if let Op::Var { name: vn, subs } = &args[0].op {
@@ -249,7 +201,7 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
             };
             cx.compile_time_guard(span, "exists()")?;
             if s.contains(':') || s.starts_with('/') {
-                return Ok(Value::Bool(path_value(cx, &s, span)?.is_some()));
+                return Ok(Value::Bool(lookup_path(cx, &s, span)?.is_some()));
             }
             Ok(Value::Bool(template_exists(cx, &s, span)?))
         }
@@ -291,28 +243,26 @@ pub fn call(cx: &mut Ctx, f: CtxFn, name: &str, args: &[Code], span: Span) -> ER
         }
         IsValid => {
             cx.compile_time_guard(span, "is_valid()")?;
-            let t = match &args[0].op {
-                Op::Var { name: tn, subs } if subs.is_empty() && !cx.has_local(tn) => {
-                    Value::Str(tn.clone())
+            // The type is named by an identifier (checked when the call was built).
+            let tn = match &args[0].op {
+                Op::Var { name: tn, subs } if subs.is_empty() => tn.clone(),
+                _ => {
+                    return Err(cx.err(span, "is_valid() requires the first argument to be a type"))
                 }
-                _ => cx.eval(&args[0])?,
             };
             let v = cx.eval(&args[1])?;
-            let Value::Str(tn) = t else {
-                return Err(cx.err(
-                    span,
-                    "is_valid() requires a type name as its first argument",
-                ));
-            };
-            let Some(ty) = crate::types::named(cx.st, &tn) else {
+            let Some(ty) = crate::validate::named(cx.st, &tn) else {
                 return Err(cx.err(span, format!("is_valid(): type '{tn}' is not defined")));
             };
-            Ok(Value::Bool(crate::types::is_valid(cx.st, &ty, &v)))
+            Ok(Value::Bool(crate::validate::is_valid(cx.st, &ty, &v)))
         }
         Create => create(cx, args, span),
         FileContents | FileExists => {
             cx.compile_time_guard(span, name)?;
             let n = string_arg(cx, &args[0], name, span)?;
+            if n.starts_with('/') {
+                return Err(cx.err(span, format!("{name}() requires a relative file name")));
+            }
             if n.split('/').any(|t| t == ".." || t == ".") {
                 return Err(cx.err(span, format!("invalid template name ({n})")));
             }
@@ -353,12 +303,73 @@ fn string_arg(cx: &mut Ctx, a: &Code, name: &str, span: Span) -> EResult<Arc<str
     }
 }
 
-fn self_value(cx: &mut Ctx, span: Span) -> EResult<Value> {
-    Ok(cx.lookup_var("SELF", span)?.unwrap_or(Value::Undef))
+/// `append`/`prepend`: with one argument on SELF, with two on a list that a variable
+/// refers to (changed in place, so other references to it see the new element) or on a
+/// list value.
+fn append(cx: &mut Ctx, back: bool, name: &str, args: &[Code], span: Span) -> EResult<Value> {
+    let add = |l: &mut crate::value::List, v: Value| {
+        if back {
+            l.push(v);
+        } else {
+            l.insert(0, v);
+        }
+    };
+    if args.len() == 1 {
+        let v = cx.eval(&args[0])?;
+        if v.is_null() {
+            return Err(cx.err(span, format!("{name}() cannot add null to a list")));
+        }
+        let mut target = cx.read_self(span)?;
+        if target.is_undef() {
+            target = Value::empty_list();
+        }
+        let Some(l) = target.list_mut() else {
+            return Err(not_a_list(cx, name, &target, span));
+        };
+        add(l, v);
+        cx.set_self(target.clone(), span)?;
+        return Ok(target);
+    }
+    if let Op::Var { name: var, subs } = &args[0].op {
+        if !cx.is_local_place(var) {
+            cx.compile_time_guard(span, "a variable that is not local")?;
+            if cx.st.globals.contains_key(&**var) {
+                return Err(cx.err(
+                    span,
+                    format!("global variable '{var}' cannot be modified from DML block"),
+                ));
+            }
+        }
+        let mut keys = Vec::with_capacity(subs.len());
+        for s in subs {
+            keys.push(cx.eval(s)?);
+        }
+        let v = cx.eval(&args[1])?;
+        if v.is_null() {
+            return Err(cx.err(span, format!("{name}() cannot add null to a list")));
+        }
+        return cx.modify_list(var, &keys, !back, |l| add(l, v), span);
+    }
+    let mut target = cx.eval(&args[0])?;
+    let v = cx.eval(&args[1])?;
+    if v.is_null() {
+        return Err(cx.err(span, format!("{name}() cannot add null to a list")));
+    }
+    let Some(l) = target.list_mut() else {
+        return Err(not_a_list(cx, name, &target, span));
+    };
+    add(l, v);
+    Ok(target)
 }
 
-fn set_self(cx: &mut Ctx, v: Value, span: Span) -> EResult<()> {
-    cx.assign_var(&Arc::from("SELF"), &[], v, span)
+fn not_a_list(cx: &Ctx, name: &str, target: &Value, span: Span) -> Unwind {
+    cx.err(
+        span,
+        format!(
+            "{name}() requires a list as its first argument; {} found",
+            target.type_name()
+        ),
+    )
 }
 
 fn merge(cx: &Ctx, vals: &[Value], span: Span) -> EResult<Value> {
@@ -401,40 +412,68 @@ fn merge(cx: &Ctx, vals: &[Value], span: Span) -> EResult<Value> {
     }
 }
 
-/// `first(res, k, v)` / `next(res, k, v)`.
+/// `first(res, k, v)` / `next(res, k, v)`: step an iterator over `res` and set the key and
+/// value targets (`v` refers to the element when `res` is a local resource).
 fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Value> {
-    let res = cx.eval(&args[0])?;
+    let place = match &args[0].op {
+        Op::Var { name, subs } if cx.is_local_place(name) => {
+            cx.place(name, subs, args[0].span, true)?
+        }
+        _ => Place::Value(cx.eval(&args[0])?),
+    };
+    let r = iterate_place(cx, first, &place, args, span);
+    if let Place::View(b) = place {
+        cx.heap.release(b);
+    }
+    r
+}
+
+fn iterate_place(
+    cx: &mut Ctx,
+    first: bool,
+    place: &Place,
+    args: &[Code],
+    span: Span,
+) -> EResult<Value> {
     let var_name = |c: &Code| match &c.op {
         Op::Var { name, .. } => Some(name.clone()),
         _ => None,
     };
-    let (kn, vn) = (var_name(&args[1]), var_name(&args[2]));
-    let iter_id = kn
-        .clone()
-        .or_else(|| vn.clone())
+    let iter_id = var_name(&args[1])
+        .or_else(|| var_name(&args[2]))
         .unwrap_or_else(|| Arc::from(""));
-    if !first && !cx.iterators.iter().any(|(n, _)| *n == iter_id) {
-        return Err(cx.err(span, "no valid iterator found for resource"));
-    }
     let cur_pos = cx
         .iterators
         .iter()
         .find(|(n, _)| *n == iter_id)
         .map(|(_, p)| p.clone());
+    if !first && cur_pos.is_none() {
+        return Err(cx.err(span, "no valid iterator found for resource"));
+    }
+    let res = match place {
+        Place::View(b) => cx.value_of(b).cloned().unwrap_or_default(),
+        Place::Value(v) => v.clone(),
+    };
+    if first {
+        // panc sets both targets to undef before it looks at the resource.
+        set_target(cx, &args[1], Value::Undef, None)?;
+        set_target(cx, &args[2], Value::Undef, None)?;
+    }
     let cur_key = if first { None } else { cur_pos };
-    let next: Option<(Value, Value)> = match &res {
+    let next: Option<(Value, Term, Value)> = match &res {
         Value::List(l) => {
-            let i = match (&cur_key, first) {
-                (_, true) => 0,
-                (Some(Value::Long(n)), false) => (*n + 1).max(0) as usize,
+            let i = match &cur_key {
+                None => 0,
+                Some(Value::Long(n)) => (*n + 1).max(0) as usize,
                 _ => l.len(),
             };
-            l.get(i).map(|v| (Value::Long(i as i64), v.clone()))
+            l.get(i)
+                .map(|v| (Value::Long(i as i64), Term::Index(i as u32), v.clone()))
         }
         Value::Dict(d) => {
-            let item = match (&cur_key, first) {
-                (_, true) => d.iter().next(),
-                (Some(Value::Str(k)), false) => d
+            let item = match &cur_key {
+                None => d.iter().next(),
+                Some(Value::Str(k)) => d
                     .range::<crate::value::Key, _>((
                         std::ops::Bound::Excluded(Key(k.clone())),
                         std::ops::Bound::Unbounded,
@@ -442,7 +481,7 @@ fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Valu
                     .next(),
                 _ => None,
             };
-            item.map(|(k, v)| (Value::Str(k.0.clone()), v.clone()))
+            item.map(|(k, v)| (Value::Str(k.0.clone()), Term::Key(k.0.clone()), v.clone()))
         }
         other => {
             return Err(cx.err(
@@ -454,16 +493,17 @@ fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Valu
             ));
         }
     };
+    drop(res);
     match next {
-        Some((k, v)) => {
+        Some((k, term, v)) => {
             cx.iterators.retain(|(n, _)| *n != iter_id);
             cx.iterators.push((iter_id, k.clone()));
-            if let Some(kn) = &kn {
-                cx.set_local(kn, k);
-            }
-            if let Some(vn) = &vn {
-                cx.set_local(vn, v);
-            }
+            set_target(cx, &args[1], k, None)?;
+            let view = match place {
+                Place::View(b) if v.is_resource() => Some((b, term)),
+                _ => None,
+            };
+            set_target(cx, &args[2], v, view)?;
             Ok(Value::Bool(true))
         }
         None => {
@@ -473,6 +513,46 @@ fn iterate(cx: &mut Ctx, first: bool, args: &[Code], span: Span) -> EResult<Valu
             Ok(Value::Bool(false))
         }
     }
+}
+
+/// Set a key or value target of `first`/`next`: a variable (made to refer to the element
+/// when `view` gives one), a subscripted variable (a copy), or `undef` (ignored).
+fn set_target(
+    cx: &mut Ctx,
+    target: &Code,
+    v: Value,
+    view: Option<(&crate::heap::Binding, Term)>,
+) -> EResult<()> {
+    let Op::Var { name, subs } = &target.op else {
+        return Ok(());
+    };
+    if !subs.is_empty() {
+        return cx.assign_var(name, subs, v, target.span);
+    }
+    match view {
+        Some((b, term)) => {
+            let nb = cx.heap.view(b, &[term]);
+            cx.rebind(name, nb);
+        }
+        None => cx.set_local(name, v),
+    }
+    Ok(())
+}
+
+/// Like [`path_value`], but an external path into an object template that does not exist
+/// is simply absent (panc's look-up-only access, as `exists()` makes it).
+fn lookup_path(cx: &mut Ctx, p: &str, span: Span) -> EResult<Option<Value>> {
+    if let Ok(path) = parse_path(p) {
+        if let PathKind::External(obj) = &path.kind {
+            if **obj != *cx.st.object
+                && valid_template_name(obj)
+                && !template_exists(cx, obj, span)?
+            {
+                return Ok(None);
+            }
+        }
+    }
+    path_value(cx, p, span)
 }
 
 /// Look up a path string: absolute in this object, or external in another.
@@ -507,7 +587,7 @@ pub fn path_value(cx: &mut Ctx, p: &str, span: Span) -> EResult<Option<Value>> {
 }
 
 fn template_exists(cx: &mut Ctx, name: &str, span: Span) -> EResult<bool> {
-    if !loader::valid_template_name(name) {
+    if !valid_template_name(name) {
         return Err(cx.err(span, format!("invalid template name: '{name}'")));
     }
     let env = cx
@@ -531,7 +611,7 @@ fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
     let mut extra = Vec::new();
     for pair in args[1..].chunks(2) {
         let k = string_arg(cx, &pair[0], "create", span)?;
-        check_key(&k).map_err(|m| cx.err(span, m))?;
+        let k = normalize_key(&k).map_err(|m| cx.err(span, m))?;
         let v = cx.eval(&pair[1])?;
         extra.push((k, v));
     }
@@ -558,7 +638,7 @@ fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
             ),
         ));
     }
-    if cx.st.include_depth + cx.calls.len() + 1 >= cx.st.opts.max_recursion {
+    if cx.st.stack.len() + 1 >= cx.st.opts.max_recursion {
         return Err(cx.err(
             span,
             format!("call depth limit ({}) exceeded", cx.st.opts.max_recursion),
@@ -568,9 +648,9 @@ fn create(cx: &mut Ctx, args: &[Code], span: Span) -> EResult<Value> {
     let saved_root = std::mem::replace(&mut cx.st.root, Value::empty_dict());
     let saved_finals = std::mem::take(&mut cx.st.finals);
     let saved_assigned = std::mem::take(&mut cx.st.assigned_at);
-    cx.st.include_depth += 1;
+    cx.st.stack.push(cx.loc(span));
     let r = cx.st.run_template(&tpl);
-    cx.st.include_depth -= 1;
+    cx.st.stack.pop();
     let mut built = std::mem::replace(&mut cx.st.root, saved_root);
     cx.st.finals = saved_finals;
     cx.st.assigned_at = saved_assigned;

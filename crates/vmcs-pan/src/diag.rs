@@ -77,8 +77,10 @@ pub struct ErrorData {
     pub file: Option<PathBuf>,
     pub hint: Option<String>,
     pub related: Vec<Related>,
-    /// panc's `>>> call stack trace` lines, innermost first.
-    pub trace: Vec<String>,
+    /// panc's call stack for an evaluation error: where the includes, function calls and
+    /// `create()`s being executed were made, innermost first (`None`: no trace, as for
+    /// syntax errors).
+    pub trace: Option<Vec<String>>,
     /// Set when a knowledge-center rule failed.
     pub rule: Option<crate::knowledge::RuleHit>,
 }
@@ -92,7 +94,7 @@ impl Error {
             file: None,
             hint: None,
             related: Vec::new(),
-            trace: Vec::new(),
+            trace: None,
             rule: None,
         }))
     }
@@ -124,12 +126,16 @@ impl Error {
             .or_else(|| self.file.clone())
     }
 
-    /// `{"severity":"error","class":...,"message":...,"file":...,"line":N,"column":N}`
+    /// `{"severity":"error","class":...,"message":...,"summary":...,"file":...,"line":N,
+    /// "column":N,"hint":...}`: `message` is the error as panc words it (class, location,
+    /// message and call stack, what tools that read panc's output match on), `summary` the
+    /// message alone.
     pub fn to_json(&self) -> serde_json::Value {
         let mut m = serde_json::Map::new();
         m.insert("severity".into(), "error".into());
         m.insert("class".into(), self.class.name().into());
-        m.insert("message".into(), self.message.clone().into());
+        m.insert("message".into(), self.panc_form().into());
+        m.insert("summary".into(), self.message.clone().into());
         if let Some(f) = self.file_path() {
             m.insert("file".into(), f.display().to_string().into());
         }
@@ -146,7 +152,9 @@ impl Error {
         serde_json::Value::Object(m)
     }
 
-    /// panc's console form: `evaluation error [file:1.1-1.5]\nmessage`.
+    /// panc's console form: `evaluation error [file:1.1-1.5]\nmessage`, then for an
+    /// evaluation error the call stack trace (the error's own place, then the calls and
+    /// includes that led there).
     pub fn panc_form(&self) -> String {
         let place = match (&self.loc, &self.file) {
             (Some(l), _) => l.panc_form(),
@@ -154,9 +162,15 @@ impl Error {
             (None, None) => "?".into(),
         };
         let mut s = format!("{} error [{}]\n{}", self.class.name(), place, self.message);
-        for t in &self.trace {
-            s.push_str("\n>>> ");
-            s.push_str(t);
+        if let (Some(trace), Some(l)) = (&self.trace, &self.loc) {
+            s.push_str("\n>>> call stack trace \n>>> [");
+            s.push_str(&l.panc_form());
+            s.push(']');
+            for t in trace {
+                s.push_str("\n>>> ");
+                s.push_str(t);
+            }
+            s.push_str("\n>>> ====================");
         }
         s
     }
@@ -221,14 +235,15 @@ impl From<&Error> for Rendered {
             }
         }
         // Call stack, innermost first, with runs of identical frames collapsed.
+        let trace: &[String] = e.trace.as_deref().unwrap_or_default();
         let mut i = 0;
-        while i < e.trace.len() {
+        while i < trace.len() {
             let mut j = i + 1;
-            while j < e.trace.len() && e.trace[j] == e.trace[i] {
+            while j < trace.len() && trace[j] == trace[i] {
                 j += 1;
             }
             message.push_str("\n  >>> ");
-            message.push_str(&e.trace[i]);
+            message.push_str(&trace[i]);
             if j - i > 1 {
                 message.push_str(&format!(" (x{})", j - i));
             }

@@ -96,6 +96,9 @@ impl CtxFn {
 pub struct Code {
     pub op: Op,
     pub span: Span,
+    /// Whether `error()` or `return()` appears in this expression (they may not appear in
+    /// function arguments or subscripts).
+    pub exits: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -159,12 +162,153 @@ pub enum Op {
 }
 
 impl Code {
+    pub fn new(op: Op, span: Span) -> Code {
+        let mut exits = matches!(
+            op,
+            Op::Ctx {
+                f: CtxFn::ErrorFn | CtxFn::Return,
+                ..
+            }
+        );
+        op.for_each_child(|c| exits |= c.exits);
+        Code { op, span, exits }
+    }
+
     pub fn as_const(&self) -> Option<&Value> {
         match &self.op {
             Op::Const(v) => Some(v),
             _ => None,
         }
     }
+
+    /// The first expression in this one (itself included, depth first) that `pred` accepts.
+    pub fn find(&self, pred: impl Fn(&Code) -> bool) -> Option<&Code> {
+        let mut todo = vec![self];
+        while let Some(c) = todo.pop() {
+            if pred(c) {
+                return Some(c);
+            }
+            let at = todo.len();
+            c.op.for_each_child(|k| todo.push(k));
+            todo[at..].reverse();
+        }
+        None
+    }
+}
+
+impl Op {
+    /// Call `f` on every direct sub-expression.
+    pub fn for_each_child<'a>(&'a self, mut f: impl FnMut(&'a Code)) {
+        match self {
+            Op::Const(_) => {}
+            Op::Var { subs, .. } => subs.iter().for_each(f),
+            Op::Assign { subs, value, .. } => {
+                subs.iter().for_each(&mut f);
+                f(value);
+            }
+            Op::Pure { args, .. } | Op::Ctx { args, .. } | Op::User { args, .. } => {
+                args.iter().for_each(f)
+            }
+            Op::Unary { e, .. } => f(e),
+            Op::Binary { l, r, .. } | Op::And(l, r) | Op::Or(l, r) => {
+                f(l);
+                f(r);
+            }
+            Op::Block(items) => items.iter().for_each(f),
+            Op::If { cond, then, els } => {
+                f(cond);
+                f(then);
+                if let Some(e) = els {
+                    f(e);
+                }
+            }
+            Op::While { cond, body } => {
+                f(cond);
+                f(body);
+            }
+            Op::For {
+                init,
+                cond,
+                step,
+                body,
+            } => {
+                f(init);
+                f(cond);
+                f(step);
+                f(body);
+            }
+            Op::Foreach { iter, body, .. } => {
+                f(iter);
+                f(body);
+            }
+        }
+    }
+}
+
+/// The automatic variables: set by the compiler, never called as functions.
+const AUTOMATIC: [&str; 6] = ["SELF", "OBJECT", "TEMPLATE", "FUNCTION", "ARGV", "ARGC"];
+
+/// A variable that a template may not set (SELF only through its children).
+fn check_settable(name: &str, span: Span) -> LResult<()> {
+    if matches!(name, "OBJECT" | "FUNCTION" | "TEMPLATE") {
+        return Err(syntax(
+            format!("automatic variable ({name}) may not be set directly"),
+            span,
+        ));
+    }
+    Ok(())
+}
+
+fn syntax(message: String, span: Span) -> LowerError {
+    LowerError {
+        class: ErrorClass::Syntax,
+        message,
+        span,
+    }
+}
+
+/// Function arguments and subscripts are restricted: `error()` and `return()` may not
+/// appear in them.
+fn check_restricted(codes: &[Code]) -> LResult<()> {
+    for c in codes.iter().filter(|c| c.exits) {
+        if let Some(Code {
+            op: Op::Ctx { name, .. },
+            span,
+            ..
+        }) = c.find(|k| {
+            matches!(
+                k.op,
+                Op::Ctx {
+                    f: CtxFn::ErrorFn | CtxFn::Return,
+                    ..
+                }
+            )
+        }) {
+            return Err(syntax(
+                format!("{name}() may not appear in a restricted context (either variable indices or function arguments)"),
+                *span,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The constant subscripts of an assignment target must be valid path terms.
+fn check_static_terms(subs: &[Code], span: Span) -> LResult<()> {
+    for (i, s) in subs.iter().enumerate() {
+        let ok = match s.as_const() {
+            None | Some(Value::Long(_)) => true,
+            Some(Value::Str(k)) => {
+                k.bytes().all(|b| b.is_ascii_digit()) && !k.is_empty()
+                    || crate::path::normalize_key(k).is_ok()
+            }
+            Some(_) => false,
+        };
+        if !ok {
+            return Err(syntax(format!("index {i} is not a valid term"), span));
+        }
+    }
+    Ok(())
 }
 
 /// An error found while lowering (panc's build-time checks).
@@ -190,6 +334,12 @@ pub type LResult<T> = Result<T, LowerError>;
 /// Lower one DML expression.
 pub fn lower(e: &Expr) -> LResult<Code> {
     let span = e.span;
+    if crate::stack::exhausted() {
+        return Err(syntax(
+            "expression nested too deeply: the compiler's stack is exhausted".into(),
+            span,
+        ));
+    }
     let op = match &e.kind {
         ExprKind::Literal(l) => Op::Const(literal(l)),
         ExprKind::Var(v) => {
@@ -198,6 +348,8 @@ pub fn lower(e: &Expr) -> LResult<Code> {
         }
         ExprKind::Assign { target, value } => {
             let (name, subs) = var(target)?;
+            check_settable(&name, span)?;
+            check_static_terms(&subs, span)?;
             if &*name == "SELF" && subs.is_empty() {
                 return Err(LowerError {
                     class: ErrorClass::Syntax,
@@ -331,14 +483,18 @@ pub fn lower(e: &Expr) -> LResult<Code> {
             value,
             iterable,
             body,
-        } => Op::Foreach {
-            key: Arc::from(key.name.name.as_str()),
-            val: Arc::from(value.name.name.as_str()),
-            iter: Box::new(lower(iterable)?),
-            body: Box::new(lower(body)?),
-        },
+        } => {
+            check_settable(&key.name.name, key.span)?;
+            check_settable(&value.name.name, value.span)?;
+            Op::Foreach {
+                key: Arc::from(key.name.name.as_str()),
+                val: Arc::from(value.name.name.as_str()),
+                iter: Box::new(lower(iterable)?),
+                body: Box::new(lower(body)?),
+            }
+        }
     };
-    Ok(Code { op, span })
+    Ok(Code::new(op, span))
 }
 
 /// A constant test of `if`/`while` must be a boolean (checked when built).
@@ -370,52 +526,35 @@ fn var(v: &VarRef) -> LResult<(Arc<str>, Vec<Code>)> {
         .iter()
         .map(lower)
         .collect::<LResult<Vec<_>>>()?;
+    check_restricted(&subs)?;
     Ok((Arc::from(v.name.name.as_str()), subs))
 }
 
 fn call(name: &str, args: &[Expr], span: Span) -> LResult<Code> {
     let args = args.iter().map(lower).collect::<LResult<Vec<_>>>()?;
-    for a in &args {
-        if matches!(
-            &a.op,
-            Op::Ctx {
-                f: CtxFn::ErrorFn,
-                ..
-            }
-        ) {
-            return Err(LowerError {
-                class: ErrorClass::Syntax,
-                message: "error() may not appear in a restricted context (either variable indices or function arguments)".into(),
-                span: a.span,
-            });
-        }
+    check_restricted(&args)?;
+    if AUTOMATIC.contains(&name) {
+        return Err(syntax(format!("{name} cannot be used as a function"), span));
     }
     if let Some(f) = CtxFn::lookup(name) {
         check_ctx_args(f, name, &args, span)?;
-        return Ok(Code {
-            op: Op::Ctx {
-                f,
-                name: Arc::from(name),
-                args,
-            },
-            span,
-        });
+        let op = Op::Ctx {
+            f,
+            name: Arc::from(name),
+            args,
+        };
+        return Ok(Code::new(op, span));
     }
     if let Some(def) = builtins::lookup(name) {
         let consts: Vec<Option<&Value>> = args.iter().map(|a| a.as_const()).collect();
         (def.check)(&consts).map_err(|e| LowerError::from_builtin(e, span))?;
-        return Ok(Code {
-            op: Op::Pure { def, args },
-            span,
-        });
+        return Ok(Code::new(Op::Pure { def, args }, span));
     }
-    Ok(Code {
-        op: Op::User {
-            name: Arc::from(name),
-            args,
-        },
-        span,
-    })
+    let op = Op::User {
+        name: Arc::from(name),
+        args,
+    };
+    Ok(Code::new(op, span))
 }
 
 /// Argument-count and argument-kind checks panc makes when it builds these calls.
@@ -444,34 +583,41 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
         ErrorFn => (1, usize::MAX),
         FileContents => (1, 2),
     };
+    // panc words small counts: "requires exactly two arguments".
+    let count = |n: usize| match n {
+        1 => "one argument".to_string(),
+        2 => "two arguments".to_string(),
+        3 => "three arguments".to_string(),
+        n => format!("{n} arguments"),
+    };
     if n < min || n > max {
         return syntax(if min == max {
-            format!(
-                "{name}() requires exactly {min} argument{}",
-                if min == 1 { "" } else { "s" }
-            )
+            format!("{name}() requires exactly {}", count(min))
         } else if n < min {
-            format!(
-                "{name}() requires at least {min} argument{}",
-                if min == 1 { "" } else { "s" }
-            )
+            format!("{name}() requires at least {}", count(min))
         } else {
-            format!(
-                "{name}() accepts at most {max} argument{}",
-                if max == 1 { "" } else { "s" }
-            )
+            format!("{name}() accepts at most {}", count(max))
         });
     }
     match f {
-        Deprecated if n != 2 => syntax("deprecated() requires exactly 2 arguments".into()),
-        Return if n != 1 => syntax("return() requires exactly 1 argument".into()),
+        Deprecated if n != 2 => syntax("deprecated() requires exactly two arguments".into()),
+        Return if n != 1 => syntax("return() requires exactly one argument".into()),
+        IsValid if !matches!(&args[0].op, Op::Var { .. }) => {
+            syntax("is_valid() requires the first argument to be a type".into())
+        }
         First | Next => {
             for a in &args[1..] {
-                let undef = matches!(a.as_const(), Some(Value::Undef));
-                if !undef && !matches!(&a.op, Op::Var { subs, .. } if subs.is_empty()) {
-                    return syntax(format!(
-                        "{name}() requires variable references for its last two arguments"
-                    ));
+                match &a.op {
+                    Op::Var { name: var, subs } => {
+                        check_settable(var, a.span)?;
+                        check_static_terms(subs, a.span)?;
+                    }
+                    Op::Const(Value::Undef) => {}
+                    _ => {
+                        return syntax(format!(
+                            "{name}() requires variable references for its last two arguments"
+                        ))
+                    }
                 }
             }
             Ok(())
@@ -484,20 +630,21 @@ fn check_ctx_args(f: CtxFn, name: &str, args: &[Code], span: Span) -> LResult<()
             if !n.is_multiple_of(2) {
                 return syntax(format!("{name}() requires an even number of arguments"));
             }
-            let mut seen: Vec<&str> = Vec::new();
+            // A set of the keys: a large constant dict is checked in linear time.
+            let mut seen: std::collections::HashSet<Arc<str>> = Default::default();
             for pair in args.chunks(2) {
                 match pair[0].as_const() {
                     Some(Value::Str(k)) => {
-                        if let Err(m) = crate::path::check_key(k) {
-                            return syntax(m);
-                        }
-                        if k.bytes().all(|b| b.is_ascii_digit()) {
+                        if k.bytes().all(|b| b.is_ascii_digit()) && !k.is_empty() {
                             return syntax(format!("invalid path term or nlist key: '{k}'"));
                         }
-                        if seen.contains(&&**k) {
+                        let key = match crate::path::normalize_key(k) {
+                            Ok(key) => key,
+                            Err(m) => return syntax(m),
+                        };
+                        if !seen.insert(key) {
                             return syntax(format!("duplicate key ({k}) in nlist function"));
                         }
-                        seen.push(k);
                     }
                     Some(other) => {
                         return syntax(format!(

@@ -67,6 +67,80 @@ pub fn parse(message: &str) -> Option<RuleHit> {
     Some(hit)
 }
 
+/// Rewrite the template so that `fix.path` gets `fix.value`: replace the value of the last
+/// assignment of exactly that path (dropping the statement when the value is `null`), or
+/// append an assignment after the last statement.
+pub fn apply_fix(text: &str, fix: &Fix) -> Result<String, String> {
+    let parsed = vmcs_syntax::parse(text);
+    let tpl = parsed
+        .template
+        .ok_or_else(|| "the template does not parse; fix its syntax first".to_string())?;
+    if tpl.kind != vmcs_syntax::TemplateKind::Object {
+        return Err("`vmcs fix` corrects object templates".to_string());
+    }
+    let mut target = None;
+    let mut last_end = 0usize;
+    for s in &tpl.statements {
+        last_end = last_end.max(s.span.end as usize);
+        if let vmcs_syntax::StmtKind::Assign { path, value, .. } = &s.kind {
+            if path.text == fix.path {
+                target = Some((s.span, value.span));
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    match target {
+        Some((stmt, _)) if fix.value == "null" => {
+            // Drop the whole line when the statement is alone on it.
+            let (start, end) = (stmt.start as usize, stmt.end as usize);
+            let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let line_end = text[end..]
+                .find('\n')
+                .map(|i| end + i + 1)
+                .unwrap_or(text.len());
+            let alone =
+                text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
+            if alone {
+                out.push_str(&text[..line_start]);
+                out.push_str(&text[line_end..]);
+            } else {
+                out.push_str(&text[..start]);
+                out.push_str(&text[end..]);
+            }
+        }
+        Some((_, value)) => {
+            out.push_str(&text[..value.start as usize]);
+            out.push_str(&fix.value);
+            out.push_str(&text[value.end as usize..]);
+        }
+        None => {
+            let insert_at = text[last_end..]
+                .find('\n')
+                .map(|i| last_end + i + 1)
+                .unwrap_or(text.len());
+            out.push_str(&text[..insert_at]);
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(&format!(
+                "{} = {};\n",
+                pan_path_literal(&fix.path),
+                fix.value
+            ));
+            out.push_str(&text[insert_at..]);
+        }
+    }
+    Ok(out)
+}
+
+fn pan_path_literal(path: &str) -> String {
+    if path.contains('\'') {
+        format!("\"{}\"", path.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        format!("'{path}'")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,23 +5,32 @@
 
 pub mod builtins;
 pub mod compiler;
+mod ctx;
 mod ctxfns;
 pub mod diag;
 pub mod error;
 mod eval;
+mod heap;
 mod ir;
 pub mod javafmt;
 pub mod jregex;
 pub mod knowledge;
 pub mod loader;
+mod locals;
 pub mod object;
 mod ops;
 pub mod output;
 pub mod path;
 pub mod render;
+pub mod stack;
+pub mod state;
+pub mod template;
 pub mod tree;
+pub mod typedef;
 pub mod types;
+pub mod validate;
 pub mod value;
+pub mod walk;
 
 pub use compiler::{Built, CompileOptions, Compiler};
 pub use diag::Error;

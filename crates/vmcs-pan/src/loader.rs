@@ -2,91 +2,22 @@
 //! before `.tpl`, the name check, statement lowering with compile-time constant evaluation,
 //! and a cache shared by every object of a run.
 
+pub use crate::state::Env;
+pub use crate::template::{valid_template_name, CStmt, CompiledTemplate, ValueSrc};
+
+use crate::ctx::{Ctx, SelfSlot, Unwind};
 use crate::diag::{Error, Loc, SourceFile};
 use crate::error::ErrorClass;
-use crate::eval::{Ctx, SelfSlot, Unwind};
-use crate::ir::{self, Code};
-use crate::object::State;
+use crate::ir::{self, Code, Op};
 use crate::output::dep::DepKind;
-use crate::path::{parse_path, Path};
-use crate::types::{self, TypeDef};
+use crate::path::{parse_path, Path, PathKind};
+use crate::state::State;
+use crate::types;
 use crate::value::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use vmcs_syntax::{AssignOp, Span, StmtKind, TemplateKind};
-
-/// A statement's value: computed once at load time when it is a constant.
-#[derive(Debug, Clone)]
-pub enum ValueSrc {
-    Const(Value),
-    Code(Code),
-}
-
-/// A lowered statement.
-#[derive(Debug)]
-pub enum CStmt {
-    Include {
-        code: Code,
-        span: Span,
-    },
-    Prefix {
-        path: Option<Path>,
-    },
-    Assign {
-        path: Path,
-        op: AssignOp,
-        is_final: bool,
-        value: ValueSrc,
-        span: Span,
-    },
-    Variable {
-        name: Arc<str>,
-        op: AssignOp,
-        is_final: bool,
-        value: ValueSrc,
-        span: Span,
-    },
-    Function {
-        name: Arc<str>,
-        body: Code,
-        span: Span,
-    },
-    Type {
-        name: Arc<str>,
-        def: Arc<TypeDef>,
-        span: Span,
-    },
-    /// `bind`/`valid`; the path may hold `${VAR}` and is resolved when run.
-    Bind {
-        path: String,
-        spec: Arc<TypeDef>,
-        span: Span,
-    },
-}
-
-/// A parsed and lowered template.
-#[derive(Debug)]
-pub struct CompiledTemplate {
-    pub name: Arc<str>,
-    pub kind: TemplateKind,
-    /// The header (`object template a/b;`), for name errors.
-    pub header_span: Span,
-    pub src: Arc<SourceFile>,
-    pub stmts: Vec<CStmt>,
-}
-
-/// What evaluation needs from the outside world: templates, data files, other objects.
-pub trait Env: Send + Sync {
-    /// Load a template by name for `st` (honouring its LOADPATH), recording the dependency.
-    fn load_template(&self, st: &mut State, name: &str) -> Result<Arc<CompiledTemplate>, Error>;
-    /// Whether a template exists (no dependency error when absent).
-    fn template_exists(&self, st: &mut State, name: &str) -> bool;
-    /// Find a data file on the include path (for `file_contents`, `file_exists`).
-    fn find_file(&self, st: &mut State, name: &str) -> Option<PathBuf>;
-    /// The finished profile of another object (building it if needed).
-    fn object_profile(&self, st: &mut State, name: &str) -> Result<Value, Error>;
-}
+use vmcs_syntax::{Span, StmtKind, TemplateKind};
 
 /// Search the include path for `name` (with `.pan` then `.tpl`), trying the empty prefix
 /// and then each LOADPATH entry in every include directory.
@@ -114,6 +45,28 @@ pub fn search(
     None
 }
 
+/// Whether `file`, found on the include path for `name`, stays inside one of `include_dirs`:
+/// `name` is relative without `..`, and the file's real path (symbolic links resolved) lies
+/// under an include directory's real path. Used for untrusted templates.
+pub fn confined(include_dirs: &[PathBuf], name: &str, file: &std::path::Path) -> bool {
+    use std::path::Component;
+    let rel = std::path::Path::new(name);
+    if name.contains('\0')
+        || !rel
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return false;
+    }
+    let Ok(real) = file.canonicalize() else {
+        return false;
+    };
+    include_dirs
+        .iter()
+        .filter_map(|d| d.canonicalize().ok())
+        .any(|d| real.starts_with(d))
+}
+
 /// The LOADPATH global of an object, as strings.
 pub fn loadpath_of(st: &State) -> Vec<String> {
     match st.globals.get("LOADPATH").map(|g| &g.value) {
@@ -123,19 +76,6 @@ pub fn loadpath_of(st: &State) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// Whether `name` is a valid template name.
-pub fn valid_template_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('/')
-        && !name.ends_with('/')
-        && name.split('/').all(|t| {
-            !t.is_empty()
-                && !t.starts_with('.')
-                && t.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "_-+.".contains(c))
-        })
 }
 
 type Loaded = Result<Arc<CompiledTemplate>, Error>;
@@ -200,19 +140,31 @@ pub fn compile_file(
         )
         .in_file(file.to_path_buf())
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            ErrorClass::Parse,
-            format!(
-                "file is not valid UTF-8 (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .in_file(file.to_path_buf())
-        .with_hint("Pan templates must be UTF-8 encoded")
-    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(invalid_utf8(file, e)),
+    };
     let src = Arc::new(SourceFile::new(file.to_path_buf(), Arc::from(text)));
     compile_source(src, expected_name)
+}
+
+/// A file that is not UTF-8: the error points at the first invalid byte (line and column
+/// of the text read so far).
+fn invalid_utf8(file: &std::path::Path, e: std::string::FromUtf8Error) -> Error {
+    let at = e.utf8_error().valid_up_to();
+    let bad = e.as_bytes().get(at).copied().unwrap_or(0);
+    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+    let src = Arc::new(SourceFile::new(file.to_path_buf(), Arc::from(text)));
+    let (line, column) = src.line_col(at as u32);
+    Error::new(
+        ErrorClass::Parse,
+        format!("file is not valid UTF-8: byte 0x{bad:02x} at line {line}, column {column}"),
+    )
+    .at(Loc {
+        file: src,
+        span: Span::new(at, at + 1),
+    })
+    .with_hint("Pan templates must be UTF-8 encoded")
 }
 
 /// Parse and lower a loaded source file.
@@ -249,7 +201,8 @@ pub fn compile_source(
     let mut stmts = Vec::with_capacity(t.statements.len());
     let mut functions: HashMap<&str, Span> = HashMap::new();
     let mut types: HashMap<&str, Span> = HashMap::new();
-    let mut has_prefix = false;
+    // (current prefix, last absolute prefix), as panc resolves them while it builds.
+    let mut prefixes: (Option<Path>, Option<Path>) = (None, None);
     for s in &t.statements {
         let dup = match &s.kind {
             StmtKind::Function { name, .. } => functions
@@ -270,8 +223,13 @@ pub fn compile_source(
             .at(Loc { file: src.clone(), span: s.span }));
         }
         match &s.kind {
-            StmtKind::Prefix(_) => has_prefix = true,
-            StmtKind::Assign { path, .. } if t.kind != TemplateKind::Structure && !has_prefix => {
+            StmtKind::Prefix(p) => {
+                prefixes = prefix_stmt(&src, &p.text, s.span, prefixes.1.take())?;
+                continue;
+            }
+            StmtKind::Assign { path, .. }
+                if t.kind != TemplateKind::Structure && prefixes.0.is_none() =>
+            {
                 if matches!(parse_path(&path.text), Ok(p) if p.kind == crate::path::PathKind::Relative)
                 {
                     return Err(Error::new(
@@ -305,11 +263,50 @@ pub fn compile_source(
             }
             _ => {}
         }
-        if let Some(c) = lower_stmt(&src, t.kind, s)? {
+        if let Some(c) = lower_stmt(&src, t.kind, s, prefixes.0.as_ref())? {
             stmts.push(c);
         }
     }
     Ok(Arc::new(CompiledTemplate { stmts, ..header }))
+}
+
+/// A `prefix` statement: the new (current prefix, last absolute prefix).
+fn prefix_stmt(
+    src: &Arc<SourceFile>,
+    text: &str,
+    span: Span,
+    abs: Option<Path>,
+) -> Result<(Option<Path>, Option<Path>), Error> {
+    let syntax = |m: String| {
+        Error::new(ErrorClass::Syntax, m).at(Loc {
+            file: src.clone(),
+            span,
+        })
+    };
+    if text.is_empty() {
+        return Ok((None, abs));
+    }
+    let p = parse_path(text).map_err(syntax)?;
+    match p.kind {
+        PathKind::Absolute => {
+            crate::path::check_first_term(&p.terms).map_err(syntax)?;
+            Ok((Some(p.clone()), Some(p)))
+        }
+        PathKind::Relative => match abs {
+            Some(a) => {
+                if a.terms.is_empty() {
+                    crate::path::check_first_term(&p.terms).map_err(syntax)?;
+                }
+                Ok((Some(p.resolve(Some(&a))), Some(a)))
+            }
+            None => Err(syntax(format!(
+                "relative prefix '{p}' used without an absolute prefix"
+            ))),
+        },
+        PathKind::External(_) => Err(syntax(format!(
+            "given prefix ({text}) is not an absolute path"
+        ))),
+    }
 }
 
 fn lower_code(src: &Arc<SourceFile>, e: &vmcs_syntax::Expr) -> Result<Code, Error> {
@@ -341,6 +338,7 @@ fn lower_stmt(
     src: &Arc<SourceFile>,
     kind: TemplateKind,
     s: &vmcs_syntax::Stmt,
+    prefix: Option<&Path>,
 ) -> Result<Option<CStmt>, Error> {
     let at = |span: Span| Loc {
         file: src.clone(),
@@ -351,6 +349,13 @@ fn lower_stmt(
         StmtKind::Noop => return Ok(None),
         StmtKind::Include(e) => {
             let code = lower_code(src, e)?;
+            let uses_self = |k: &Code| matches!(&k.op, Op::Var { name, .. } | Op::Assign { name, .. } if &**name == "SELF");
+            if let Some(k) = code.find(uses_self) {
+                return Err(syntax(
+                    "SELF cannot be used within include statement".into(),
+                    k.span,
+                ));
+            }
             match code.as_const() {
                 Some(Value::Str(n)) if !valid_template_name(n) => {
                     return Err(syntax(format!("invalid identifier ({n})"), s.span));
@@ -368,15 +373,7 @@ fn lower_stmt(
             }
             CStmt::Include { code, span: s.span }
         }
-        StmtKind::Prefix(p) => {
-            if p.text.is_empty() {
-                CStmt::Prefix { path: None }
-            } else {
-                CStmt::Prefix {
-                    path: Some(parse_path(&p.text).map_err(|m| syntax(m, s.span))?),
-                }
-            }
-        }
+        StmtKind::Prefix(_) => return Ok(None),
         StmtKind::Assign {
             path,
             op,
@@ -389,7 +386,21 @@ fn lower_stmt(
                     s.span,
                 ));
             }
-            let p = parse_path(&path.text).map_err(|m| syntax(m, s.span))?;
+            let mut p = parse_path(&path.text).map_err(|m| syntax(m, s.span))?;
+            match (&p.kind, prefix) {
+                (PathKind::External(_), _) => {
+                    return Err(syntax(
+                        format!("assignment cannot be made to an external path ({p})"),
+                        s.span,
+                    ))
+                }
+                // An index may start a relative path only below a non-root prefix.
+                (PathKind::Relative, Some(pre)) if !pre.terms.is_empty() => {}
+                _ => crate::path::check_first_term(&p.terms).map_err(|m| syntax(m, s.span))?,
+            }
+            if p.kind == PathKind::Relative && prefix.is_some() {
+                p = p.resolve(prefix);
+            }
             if kind == TemplateKind::Structure && p.is_absolute() {
                 return Err(syntax(
                     format!(

@@ -1,133 +1,49 @@
-//! Building one object: the per-object state (profile tree, globals, functions, types,
-//! bindings, final paths) and the statement runner that executes templates into it.
+//! The statement runner: executes templates into an object's state (assignments with SELF,
+//! variables, includes, functions, types, binds). The state itself is in `state.rs`.
 
+pub use crate::state::{
+    Global, Options, State, Warnings, DEFAULT_MAX_PROFILE_SIZE, DEFAULT_MAX_VALUE_SIZE,
+};
+
+use crate::ctx::{Ctx, SelfSlot, Unwind};
 use crate::diag::{Error, Loc};
 use crate::error::ErrorClass;
-use crate::eval::{Ctx, SelfSlot, Unwind, UserFn};
-use crate::loader::{CStmt, CompiledTemplate, Env, ValueSrc};
-use crate::output::dep::{DepKind, Dependency};
-use crate::path::{Path, PathKind, Term};
+use crate::path::{PathKind, Term};
+use crate::template::{CStmt, CompiledTemplate, UserFn, ValueSrc};
 use crate::tree;
-use crate::types::{BindRec, TypeDef};
+use crate::typedef::BindRec;
 use crate::value::Value;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use vmcs_syntax::{AssignOp, Span, TemplateKind};
 
-/// Compiler limits and switches that evaluation needs.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub max_iteration: u64,
-    pub max_recursion: usize,
-    /// `--debug`: `debug()` prints its message on stderr.
-    pub debug: bool,
-    /// `--warnings`.
-    pub warnings: Warnings,
-}
-
-/// What happens to warnings such as `deprecated()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Warnings {
-    #[default]
-    On,
-    Off,
-    /// Every warning is an error.
-    Fatal,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            max_iteration: 10_000,
-            max_recursion: 50,
-            debug: false,
-            warnings: Warnings::On,
+/// The first cycle in a chain of includes about to include `next`: the outermost template
+/// that comes back, up to where it comes back (`a`, `b`, `a`).
+fn include_cycle<'a>(stack: &'a [Arc<str>], next: &'a str) -> Option<Vec<&'a str>> {
+    let names: Vec<&str> = stack.iter().map(|t| &**t).chain([next]).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (j, n) in names.iter().enumerate() {
+        if let Some(&i) = seen.get(n) {
+            return Some(names[i..=j].to_vec());
         }
+        seen.insert(n, j);
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct Global {
-    pub value: Value,
-    pub is_final: bool,
-}
-
-/// Everything one object's build reads and writes.
-pub struct State {
-    /// True inside panc's CompileTimeContext: only pure, local computation works.
-    pub compile_time: bool,
-    pub object: Arc<str>,
-    pub root: Value,
-    pub globals: HashMap<Arc<str>, Global>,
-    pub functions: HashMap<Arc<str>, Arc<UserFn>>,
-    pub types: HashMap<Arc<str>, Arc<TypeDef>>,
-    pub binds: Vec<BindRec>,
-    pub finals: Vec<Vec<Term>>,
-    /// Where each path was last assigned (for validation diagnostics).
-    /// Append-only (no hashing on the hot path); the last entry for a path wins.
-    pub assigned_at: Vec<(Vec<Term>, Loc)>,
-    pub opts: Arc<Options>,
-    pub env: Option<Arc<dyn Env>>,
-    /// Names of the templates being executed, innermost last (`TEMPLATE`).
-    pub template_stack: Vec<Arc<str>>,
-    /// Kinds of the templates being executed, innermost last.
-    pub kind_stack: Vec<TemplateKind>,
-    pub include_depth: usize,
-    /// unique/declaration templates already run for this object.
-    pub once: HashSet<Arc<str>>,
-    pub deps: Vec<Dependency>,
-    /// Other objects whose profiles this one read.
-    pub read_objects: Vec<Arc<str>>,
+    None
 }
 
 impl State {
-    pub fn new(object: Arc<str>, opts: Arc<Options>, env: Option<Arc<dyn Env>>) -> State {
-        State {
-            compile_time: false,
-            object,
-            root: Value::empty_dict(),
-            globals: HashMap::new(),
-            functions: HashMap::new(),
-            types: HashMap::new(),
-            binds: Vec::new(),
-            finals: Vec::new(),
-            assigned_at: Vec::new(),
-            opts,
-            env,
-            template_stack: Vec::new(),
-            kind_stack: Vec::new(),
-            include_depth: 0,
-            once: HashSet::new(),
-            deps: Vec::new(),
-            read_objects: Vec::new(),
-        }
-    }
-
-    /// A state for panc's compile-time evaluation of constant statements.
-    pub fn compile_time() -> State {
-        let mut s = State::new(Arc::from(""), Arc::new(Options::default()), None);
-        s.compile_time = true;
-        s
-    }
-
-    pub fn add_dep(&mut self, d: Dependency) {
-        if !self
-            .deps
-            .iter()
-            .any(|x| x.name == d.name && x.kind == d.kind)
-        {
-            self.deps.push(d);
-        }
-    }
-
     /// Run a template's statements into this object.
     pub fn run_template(&mut self, tpl: &Arc<CompiledTemplate>) -> Result<(), Error> {
         self.template_stack.push(tpl.name.clone());
         self.kind_stack.push(tpl.kind);
-        let mut prefix: (Option<Path>, Option<Path>) = (None, None);
         let r = (|| {
             for stmt in tpl.stmts.iter() {
-                self.run_stmt(tpl, stmt, &mut prefix)?;
+                self.run_stmt(tpl, stmt).map_err(|mut e| {
+                    if e.trace.is_none() && e.class == ErrorClass::Evaluation && e.loc.is_some() {
+                        e.trace = Some(self.trace());
+                    }
+                    e
+                })?;
             }
             Ok(())
         })();
@@ -143,14 +59,8 @@ impl State {
         }
     }
 
-    /// Run one statement; `prefixes` holds (current prefix, last absolute prefix).
-    fn run_stmt(
-        &mut self,
-        tpl: &Arc<CompiledTemplate>,
-        stmt: &CStmt,
-        prefixes: &mut (Option<Path>, Option<Path>),
-    ) -> Result<(), Error> {
-        let (prefix, abs_prefix) = prefixes;
+    /// Run one statement.
+    fn run_stmt(&mut self, tpl: &Arc<CompiledTemplate>, stmt: &CStmt) -> Result<(), Error> {
         match stmt {
             CStmt::Include { code, span } => {
                 let v = self.eval_plain(tpl, code, SelfSlot::None)?;
@@ -167,24 +77,6 @@ impl State {
                     .at(Self::loc(tpl, *span))),
                 }
             }
-            CStmt::Prefix { path } => {
-                *prefix = match path {
-                    Some(p) if p.kind == PathKind::Relative => match abs_prefix.as_ref() {
-                        Some(cur) => Some(p.resolve(Some(cur))),
-                        None => {
-                            return Err(Error::new(
-                                ErrorClass::Syntax,
-                                format!("relative prefix '{p}' used without an absolute prefix"),
-                            ))
-                        }
-                    },
-                    other => {
-                        *abs_prefix = other.clone();
-                        other.clone()
-                    }
-                };
-                Ok(())
-            }
             CStmt::Assign {
                 path,
                 op,
@@ -192,21 +84,14 @@ impl State {
                 value,
                 span,
             } => {
-                let mut p = path.resolve(prefix.as_ref());
+                let mut p = path.clone();
                 if p.kind == PathKind::Relative && tpl.kind == TemplateKind::Structure {
                     p.kind = PathKind::Absolute;
                 }
-                if p.kind == PathKind::Relative {
+                if p.kind != PathKind::Absolute {
                     return Err(Error::new(
                         ErrorClass::Syntax,
                         format!("relative path '{p}' used without a prefix"),
-                    )
-                    .at(Self::loc(tpl, *span)));
-                }
-                if let PathKind::External(_) = p.kind {
-                    return Err(Error::new(
-                        ErrorClass::Syntax,
-                        format!("cannot assign to external path '{p}'"),
                     )
                     .at(Self::loc(tpl, *span)));
                 }
@@ -218,53 +103,7 @@ impl State {
                 is_final,
                 value,
                 span,
-            } => {
-                let existing = self.globals.get(name);
-                if let Some(g) = existing {
-                    if *op == AssignOp::Default && !g.value.is_undef() {
-                        return Ok(());
-                    }
-                    if g.is_final {
-                        return Err(Error::new(
-                            ErrorClass::Evaluation,
-                            format!("cannot modify final variable '{name}'"),
-                        )
-                        .at(Self::loc(tpl, *span)));
-                    }
-                }
-                let old = existing.map(|g| g.value.clone());
-                let vname = name.clone();
-                let v = match value {
-                    ValueSrc::Const(v) => v.clone(),
-                    ValueSrc::Code(c) => {
-                        let slot = match &old {
-                            Some(v) => SelfSlot::Writable(v.clone()),
-                            None => SelfSlot::Writable(Value::Undef),
-                        };
-                        self.eval_plain(tpl, c, slot)?
-                    }
-                };
-                if &**name == "LOADPATH"
-                    && !matches!(v, Value::List(_) | Value::Null | Value::Undef)
-                {
-                    return Err(Error::new(
-                        ErrorClass::Evaluation,
-                        "LOADPATH must be a list of strings",
-                    )
-                    .at(Self::loc(tpl, *span)));
-                }
-                if let Some(m) = old.as_ref().and_then(|o| tree::replace_error(o, &v)) {
-                    return Err(Error::new(ErrorClass::Evaluation, m).at(Self::loc(tpl, *span)));
-                }
-                self.globals.insert(
-                    vname,
-                    crate::object::Global {
-                        value: v,
-                        is_final: *is_final,
-                    },
-                );
-                Ok(())
-            }
+            } => self.define_variable(tpl, name, *op, *is_final, value, *span),
             CStmt::Function { name, body, span } => {
                 if let Some(old) = self.functions.get(name) {
                     if !(Arc::ptr_eq(&old.src, &tpl.src) && old.body.span == body.span) {
@@ -301,7 +140,7 @@ impl State {
                 Ok(())
             }
             CStmt::Bind { path, spec, span } => {
-                let p = crate::types::bind_path(self, tpl, path, prefix.as_ref(), *span)?;
+                let p = crate::types::bind_path(self, tpl, path, *span)?;
                 crate::types::check_definition(self, spec, None)
                     .map_err(|m| Error::new(ErrorClass::Evaluation, m).at(Self::loc(tpl, *span)))?;
                 self.binds.push(BindRec {
@@ -314,6 +153,68 @@ impl State {
         }
     }
 
+    /// `variable name = value;` (or `?=`, `final`): while the value is computed, SELF and
+    /// the variable are the same (the variable exists, as undef when it is new).
+    fn define_variable(
+        &mut self,
+        tpl: &CompiledTemplate,
+        name: &Arc<str>,
+        op: AssignOp,
+        is_final: bool,
+        value: &ValueSrc,
+        span: Span,
+    ) -> Result<(), Error> {
+        let loc = || Self::loc(tpl, span);
+        let old = match self.globals.get_mut(name) {
+            Some(g) => {
+                if op == AssignOp::Default && !g.value.is_undef() {
+                    // The final flag is set even when the value is kept.
+                    g.is_final |= is_final;
+                    return Ok(());
+                }
+                if g.is_final {
+                    return Err(Error::new(
+                        ErrorClass::Evaluation,
+                        format!("cannot modify final variable '{name}'"),
+                    )
+                    .at(loc()));
+                }
+                Some(g.value.clone())
+            }
+            None => None,
+        };
+        let v = match value {
+            ValueSrc::Const(v) => v.clone(),
+            ValueSrc::Code(c) => {
+                if old.is_none() {
+                    self.globals.insert(
+                        name.clone(),
+                        Global {
+                            value: Value::Undef,
+                            is_final: false,
+                        },
+                    );
+                }
+                let r = self.eval_plain(tpl, c, SelfSlot::Global(name.clone()));
+                if r.is_err() && old.is_none() {
+                    self.globals.remove(name);
+                }
+                r?
+            }
+        };
+        if let Some(m) = old.as_ref().and_then(|o| tree::replace_error(o, &v)) {
+            return Err(Error::new(ErrorClass::Evaluation, m).at(loc()));
+        }
+        if &**name == "LOADPATH" && !matches!(v, Value::List(_) | Value::Null | Value::Undef) {
+            return Err(
+                Error::new(ErrorClass::Evaluation, "LOADPATH must be a list of strings").at(loc()),
+            );
+        }
+        self.globals
+            .insert(name.clone(), Global { value: v, is_final });
+        Ok(())
+    }
+
     /// Evaluate a DML block in this object (not compile time).
     pub fn eval_plain(
         &mut self,
@@ -321,12 +222,21 @@ impl State {
         code: &crate::ir::Code,
         slot: SelfSlot,
     ) -> Result<Value, Error> {
+        let outer = self.dml_template.is_none();
+        if outer {
+            self.dml_template = Some(tpl.name.clone());
+        }
         let mut ctx = Ctx::new(self, tpl.src.clone(), slot);
-        match ctx.eval(code) {
+        let r = match ctx.eval(code) {
             Ok(v) => Ok(v),
             Err(Unwind::Error(e)) => Err(e),
             Err(Unwind::Return(v)) => Ok(v),
+        };
+        drop(ctx);
+        if outer {
+            self.dml_template = None;
         }
+        r
     }
 
     fn final_conflict(&self, terms: &[Term]) -> Option<String> {
@@ -353,8 +263,17 @@ impl State {
         span: Span,
     ) -> Result<(), Error> {
         let loc = Self::loc(tpl, span);
-        let current = tree::get(&self.root, terms).cloned();
-        if op == AssignOp::Default && matches!(current, Some(ref v) if !v.is_undef()) {
+        let eval_err = |m: String| Error::new(ErrorClass::Evaluation, m).at(loc.clone());
+        // `-N` terms name elements of the lists as they are now.
+        let resolved;
+        let terms = if terms.iter().any(|t| matches!(t, Term::FromEnd(_))) {
+            resolved = tree::resolve_from_end(&self.root, terms).map_err(eval_err)?;
+            &resolved[..]
+        } else {
+            terms
+        };
+        let exists = tree::get(&self.root, terms).map(|v| !v.is_undef());
+        if op == AssignOp::Default && exists == Some(true) {
             if is_final {
                 self.finals.push(terms.to_vec());
             }
@@ -366,14 +285,13 @@ impl State {
         let v = match value {
             ValueSrc::Const(v) => v.clone(),
             ValueSrc::Code(c) => {
-                // During evaluation the target exists (as undef when it was missing).
-                if current.is_none() {
-                    tree::get_mut_create(&mut self.root, terms)
-                        .map_err(|m| Error::new(ErrorClass::Evaluation, m).at(loc.clone()))?;
+                // During evaluation the target exists (as undef when it was missing) and SELF
+                // is that element of the tree.
+                if exists.is_none() && !terms.is_empty() {
+                    tree::get_mut_create(&mut self.root, terms).map_err(eval_err)?;
                 }
-                let slot = SelfSlot::Writable(current.clone().unwrap_or(Value::Undef));
-                let r = self.eval_plain(tpl, c, slot);
-                if current.is_none() {
+                let r = self.eval_plain(tpl, c, SelfSlot::Path(terms.to_vec()));
+                if exists.is_none() {
                     if let Err(e) = r {
                         let _ = tree::delete(&mut self.root, terms);
                         return Err(e);
@@ -389,17 +307,30 @@ impl State {
         Ok(())
     }
 
-    /// Store a value at a path with panc's replacement rules.
+    /// Store a value at a path with panc's replacement rules (the root stays a dict).
     pub fn store(&mut self, terms: &[Term], v: Value, loc: &Loc) -> Result<(), Error> {
+        let err = |m: String| Error::new(ErrorClass::Evaluation, m).at(loc.clone());
+        if terms.is_empty() {
+            return match v {
+                Value::Dict(_) => {
+                    self.root = v;
+                    self.assigned_at.push((Vec::new(), loc.clone()));
+                    Ok(())
+                }
+                Value::Null => Err(err("cannot set root element to null".into())),
+                other => Err(err(format!(
+                    "root element cannot be replaced by element of type {}",
+                    other.type_name()
+                ))),
+            };
+        }
         if v.is_null() {
-            tree::delete(&mut self.root, terms)
-                .map_err(|m| Error::new(ErrorClass::Evaluation, m).at(loc.clone()))?;
+            tree::delete(&mut self.root, terms).map_err(err)?;
             return Ok(());
         }
-        let slot = tree::get_mut_create(&mut self.root, terms)
-            .map_err(|m| Error::new(ErrorClass::Evaluation, m).at(loc.clone()))?;
+        let slot = tree::get_mut_create(&mut self.root, terms).map_err(err)?;
         if let Some(m) = tree::replace_error(slot, &v) {
-            return Err(Error::new(ErrorClass::Evaluation, m).at(loc.clone()));
+            return Err(err(m));
         }
         *slot = v;
         self.assigned_at.push((terms.to_vec(), loc.clone()));
@@ -417,12 +348,13 @@ impl State {
             .env
             .clone()
             .ok_or_else(|| Error::new(ErrorClass::Evaluation, "include not available"))?;
-        if self.include_depth + 1 >= self.opts.max_recursion {
-            return Err(Error::new(
-                ErrorClass::Evaluation,
-                format!("call depth limit ({}) exceeded", self.opts.max_recursion),
-            )
-            .at(loc));
+        if self.stack.len() + 1 >= self.opts.max_recursion {
+            // An include that never ends is a cycle: name it rather than the depth it reached.
+            let message = match include_cycle(&self.template_stack, name) {
+                Some(chain) => format!("include cycle: {}", chain.join(" \u{2192} ")),
+                None => format!("call depth limit ({}) exceeded", self.opts.max_recursion),
+            };
+            return Err(Error::new(ErrorClass::Evaluation, message).at(loc));
         }
         let tpl = env.load_template(self, name).map_err(|e| {
             if matches!(e.class, ErrorClass::Parse | ErrorClass::Syntax) && e.loc.is_some() {
@@ -456,18 +388,9 @@ impl State {
             }
             _ => {}
         }
-        self.include_depth += 1;
+        self.stack.push(loc);
         let r = self.run_template(&tpl);
-        self.include_depth -= 1;
+        self.stack.pop();
         r
-    }
-
-    /// Record a dependency on a looked-up file.
-    pub fn dep(&mut self, name: &str, kind: DepKind, dir: Option<std::path::PathBuf>) {
-        self.add_dep(Dependency {
-            name: name.to_string(),
-            kind,
-            dir,
-        });
     }
 }

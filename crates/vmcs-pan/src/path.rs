@@ -1,7 +1,9 @@
 //! Pan paths: `/a/b/0`, relative `a/b`, external `other/object:/a`, escaped terms `{...}`.
 //!
-//! A term of decimal digits is a list index (no leading zeros, at most 2^31-1); any other
-//! term is a dict key of `[A-Za-z0-9_.+-]` characters. `{text}` is `escape(text)`.
+//! A term of decimal digits is a list index (no leading zeros, at most 2^31-1); `-N` counts
+//! from the end of a list (`-1` is the last element); any other term is a dict key of
+//! `[A-Za-z0-9_.+-]` characters. `{text}` anywhere in a term is `escape(text)`, so
+//! `'/hosts/{node1.example.org}'` names the key `node1_2eexample_2eorg`.
 
 use std::fmt;
 use std::sync::Arc;
@@ -11,6 +13,8 @@ use std::sync::Arc;
 pub enum Term {
     Key(Arc<str>),
     Index(u32),
+    /// `-N`: the N-th element from the end of a list (resolved against the list when used).
+    FromEnd(u32),
 }
 
 impl fmt::Display for Term {
@@ -18,6 +22,7 @@ impl fmt::Display for Term {
         match self {
             Term::Key(k) => f.write_str(k),
             Term::Index(i) => write!(f, "{i}"),
+            Term::FromEnd(n) => write!(f, "-{n}"),
         }
     }
 }
@@ -131,6 +136,14 @@ pub fn parse_term(t: &str) -> Result<Term, String> {
     if t.is_empty() {
         return Err("empty string cannot be used as a path term or nlist key".into());
     }
+    if let Some(n) = t.strip_prefix('-') {
+        if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0') {
+            return match n.parse::<u32>() {
+                Ok(n) if n <= i32::MAX as u32 => Ok(Term::FromEnd(n)),
+                _ => Err(format!("index (-{n}) exceeds largest permitted value")),
+            };
+        }
+    }
     if t.bytes().all(|b| b.is_ascii_digit()) {
         if t.len() > 1 && t.starts_with('0') {
             return Err(format!("index cannot start with leading zero(s): '{t}'"));
@@ -173,29 +186,65 @@ pub fn escape(s: &str) -> Result<String, String> {
     crate::builtins::encode::escape_str(s)
 }
 
+/// A dict key as `dict()`, subscripts and record field names take it: `{text}` is
+/// `escape(text)`, anything else must be a valid key.
+pub fn normalize_key(key: &str) -> Result<Arc<str>, String> {
+    if key.len() >= 2 && key.starts_with('{') && key.ends_with('}') && !key[1..].contains('{') {
+        let inner = &key[1..key.len() - 1];
+        if !inner.contains('}') {
+            return Ok(Arc::from(escape(inner)?.as_str()));
+        }
+    }
+    check_key(key)?;
+    Ok(Arc::from(key))
+}
+
+/// Replace every `{text}` of a path term by `escape(text)`.
+fn unescape_braces(piece: &str, whole: &str) -> Result<String, String> {
+    if !piece.contains(['{', '}']) {
+        return Ok(piece.to_string());
+    }
+    let mut out = String::with_capacity(piece.len() * 2);
+    let mut rest = piece;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest.as_bytes()[open] == b'}' {
+            return Err(braces_error(whole));
+        }
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find(['{', '}']).ok_or_else(|| braces_error(whole))?;
+        if after.as_bytes()[close] == b'{' {
+            return Err(braces_error(whole));
+        }
+        out.push_str(&escape(&after[..close])?);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn braces_error(path: &str) -> String {
+    format!("path '{path}' contains mismatched or nested braces")
+}
+
 /// Parse a path string as written in a template.
 pub fn parse_path(text: &str) -> Result<Path, String> {
-    let (kind, rest) = match text.find(':') {
+    let (kind, body) = match text.find(':') {
         Some(i) if !text[..i].contains('{') => {
             let obj = &text[..i];
             if obj.is_empty() {
                 return Err(format!("invalid external path: '{text}'"));
             }
             let rest = &text[i + 1..];
-            (PathKind::External(Arc::from(obj)), rest)
+            (
+                PathKind::External(Arc::from(obj)),
+                rest.strip_prefix('/').unwrap_or(rest),
+            )
         }
-        _ => {
-            if let Some(r) = text.strip_prefix('/') {
-                (PathKind::Absolute, r)
-            } else {
-                (PathKind::Relative, text)
-            }
-        }
-    };
-    let body = if kind != PathKind::Relative {
-        rest.strip_prefix('/').unwrap_or(rest)
-    } else {
-        rest
+        _ => match text.strip_prefix('/') {
+            Some(r) => (PathKind::Absolute, r),
+            None => (PathKind::Relative, text),
+        },
     };
     let mut terms = Vec::new();
     if body.is_empty() {
@@ -226,14 +275,20 @@ pub fn parse_path(text: &str) -> Result<Path, String> {
         pieces.pop();
     }
     for p in pieces {
-        if p.starts_with('{') && p.ends_with('}') && p.len() >= 2 {
-            let inner = &p[1..p.len() - 1];
-            terms.push(Term::Key(Arc::from(escape(inner)?.as_str())));
-        } else {
-            terms.push(parse_term(p)?);
-        }
+        terms.push(parse_term(&unescape_braces(p, text)?)?);
     }
     Ok(Path { kind, terms })
+}
+
+/// panc's rule for the paths of assignments and prefixes: the first term is a key (the
+/// root is a dict), except in a relative path resolved against a non-root prefix.
+pub fn check_first_term(terms: &[Term]) -> Result<(), String> {
+    match terms.first() {
+        Some(Term::Index(_) | Term::FromEnd(_)) => {
+            Err("first term in path must be a key, not an index".into())
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -258,11 +313,22 @@ mod tests {
             parse_path("/p/{x y}/{1}/{}").unwrap().to_string(),
             "/p/x_20y/_31/_"
         );
+        assert_eq!(
+            parse_path("/h/{a.b}/x{/}y").unwrap().to_string(),
+            "/h/a_2eb/x_2fy"
+        );
+        assert_eq!(parse_path("/l/-1").unwrap().terms[1], Term::FromEnd(1));
+        assert_eq!(normalize_key("{a/b}").unwrap().as_ref(), "a_2fb");
     }
 
     #[test]
     fn rejects_bad_terms() {
         assert!(parse_path("/a//b").unwrap_err().contains("empty string"));
+        assert!(parse_path("//foo/bar")
+            .unwrap_err()
+            .contains("empty string"));
+        assert!(parse_path("/a/{b").unwrap_err().contains("braces"));
+        assert!(parse_path("/l/-01").is_err());
         assert!(parse_path("/a/b c").unwrap_err().contains("'b c'"));
         assert!(parse_path("/l/01").unwrap_err().contains("leading zero"));
         assert_eq!(

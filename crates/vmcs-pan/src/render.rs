@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use crate::javafmt::double_to_string;
 use crate::value::Value;
+use crate::walk::{walk, Flow, Name, Step};
 
 /// Render a value as panc's `Element.toString()` does.
 pub fn to_pan_string(v: &Value) -> String {
@@ -18,40 +19,48 @@ pub fn to_pan_string(v: &Value) -> String {
 
 /// Append the rendering of `v` to `out` (see [`to_pan_string`]).
 pub fn write_pan_string(out: &mut String, v: &Value) {
-    match v {
-        Value::Undef => out.push_str("undef"),
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Long(n) => {
-            let _ = write!(out, "{n}");
-        }
-        Value::Double(x) => out.push_str(&double_to_string(*x)),
-        Value::Str(s) => out.push_str(s),
-        Value::List(items) => {
-            // Java: "[ " + elements joined by ", " + " ]", so an empty list is "[  ]".
-            out.push_str("[ ");
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_pan_string(out, item);
-            }
-            out.push_str(" ]");
-        }
-        Value::Dict(entries) => {
-            // Java: "{ " + (key ", " value) joined by ", " + " }".
-            out.push_str("{ ");
-            for (i, (key, item)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(key.as_str());
+    walk(v, |step| match step {
+        Step::Enter {
+            name, value, index, ..
+        } => {
+            if index > 0 {
                 out.push_str(", ");
-                write_pan_string(out, item);
             }
-            out.push_str(" }");
+            // Java: a dict is "{ " + (key ", " value) joined by ", " + " }".
+            if let Name::Key(k) = name {
+                out.push_str(k.as_str());
+                out.push_str(", ");
+            }
+            match value {
+                Value::Undef => out.push_str("undef"),
+                Value::Null => out.push_str("null"),
+                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Value::Long(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                Value::Double(x) => out.push_str(&double_to_string(*x)),
+                Value::Str(s) => out.push_str(s),
+                // Java: "[ " + elements joined by ", " + " ]", so an empty list is "[  ]".
+                Value::List(_) => {
+                    out.push_str("[ ");
+                    return Flow::Into;
+                }
+                Value::Dict(_) => {
+                    out.push_str("{ ");
+                    return Flow::Into;
+                }
+            }
+            Flow::Over
         }
-    }
+        Step::Leave { value, .. } => {
+            out.push_str(if matches!(value, Value::List(_)) {
+                " ]"
+            } else {
+                " }"
+            });
+            Flow::Over
+        }
+    });
 }
 
 #[cfg(test)]

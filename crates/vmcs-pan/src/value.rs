@@ -80,6 +80,74 @@ impl PartialOrd for Key {
 pub type Dict = BTreeMap<Key, Value>;
 pub type List = Vec<Value>;
 
+/// The elements of a list value. Dropping it does not recurse: a profile can be far deeper
+/// than the stack (see [`drop_deep`]).
+#[derive(Clone, Debug, Default)]
+pub struct ListNode(pub List);
+
+/// The entries of a dict value (dropped without recursion, like [`ListNode`]).
+#[derive(Clone, Debug, Default)]
+pub struct DictNode(pub Dict);
+
+impl std::ops::Deref for ListNode {
+    type Target = List;
+    fn deref(&self) -> &List {
+        &self.0
+    }
+}
+impl std::ops::DerefMut for ListNode {
+    fn deref_mut(&mut self) -> &mut List {
+        &mut self.0
+    }
+}
+impl std::ops::Deref for DictNode {
+    type Target = Dict;
+    fn deref(&self) -> &Dict {
+        &self.0
+    }
+}
+impl std::ops::DerefMut for DictNode {
+    fn deref_mut(&mut self) -> &mut Dict {
+        &mut self.0
+    }
+}
+
+impl Drop for ListNode {
+    fn drop(&mut self) {
+        if self.0.iter().any(Value::is_resource) {
+            drop_deep(std::mem::take(&mut self.0));
+        }
+    }
+}
+
+impl Drop for DictNode {
+    fn drop(&mut self) {
+        if self.0.values().any(Value::is_resource) {
+            drop_deep(std::mem::take(&mut self.0).into_values().collect());
+        }
+    }
+}
+
+/// Drop values with a work list instead of recursion: the resources this was the last
+/// owner of are emptied into the list before they are dropped.
+fn drop_deep(mut pending: Vec<Value>) {
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::List(l) => {
+                if let Some(mut node) = Arc::into_inner(l) {
+                    pending.append(&mut node.0);
+                }
+            }
+            Value::Dict(d) => {
+                if let Some(mut node) = Arc::into_inner(d) {
+                    pending.extend(std::mem::take(&mut node.0).into_values());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A Pan value.
 #[derive(Clone, Debug, Default)]
 pub enum Value {
@@ -92,9 +160,9 @@ pub enum Value {
     Long(i64),
     Double(f64),
     Str(Arc<str>),
-    List(Arc<List>),
+    List(Arc<ListNode>),
     /// panc's nlist.
-    Dict(Arc<Dict>),
+    Dict(Arc<DictNode>),
 }
 
 /// The type of a value as panc names it in messages and in the XML element names.
@@ -134,16 +202,16 @@ impl Value {
         Value::Str(Arc::from(s))
     }
     pub fn list(items: List) -> Value {
-        Value::List(Arc::new(items))
+        Value::List(Arc::new(ListNode(items)))
     }
     pub fn dict(items: Dict) -> Value {
-        Value::Dict(Arc::new(items))
+        Value::Dict(Arc::new(DictNode(items)))
     }
     pub fn empty_list() -> Value {
-        Value::List(Arc::new(Vec::new()))
+        Value::list(Vec::new())
     }
     pub fn empty_dict() -> Value {
-        Value::Dict(Arc::new(BTreeMap::new()))
+        Value::dict(BTreeMap::new())
     }
 
     pub fn kind(&self) -> Kind {
@@ -170,6 +238,15 @@ impl Value {
     }
     pub fn is_resource(&self) -> bool {
         matches!(self, Value::List(_) | Value::Dict(_))
+    }
+    /// Whether this resource is also held elsewhere (e.g. by the constant of a template):
+    /// what panc calls a protected resource, which a reference never changes in place.
+    pub fn is_shared(&self) -> bool {
+        match self {
+            Value::List(l) => Arc::strong_count(l) > 1,
+            Value::Dict(d) => Arc::strong_count(d) > 1,
+            _ => false,
+        }
     }
     pub fn is_property(&self) -> bool {
         matches!(
@@ -210,39 +287,59 @@ impl Value {
     /// Mutable access to a list, cloning it first if it is shared.
     pub fn list_mut(&mut self) -> Option<&mut List> {
         match self {
-            Value::List(l) => Some(Arc::make_mut(l)),
+            Value::List(l) => Some(&mut Arc::make_mut(l).0),
             _ => None,
         }
     }
     /// Mutable access to a dict, cloning it first if it is shared.
     pub fn dict_mut(&mut self) -> Option<&mut Dict> {
         match self {
-            Value::Dict(d) => Some(Arc::make_mut(d)),
+            Value::Dict(d) => Some(&mut Arc::make_mut(d).0),
             _ => None,
         }
     }
 
-    /// Structural equality as `==` sees it for properties; resources compare element-wise.
+    /// Structural equality as `==` sees it for properties; resources compare element-wise
+    /// (with a work list: values may be deeper than the stack).
     pub fn same(&self, other: &Value) -> bool {
-        match (self, other) {
-            (Value::Undef, Value::Undef) | (Value::Null, Value::Null) => true,
-            (Value::Bool(a), Value::Bool(b)) => a == b,
-            (Value::Long(a), Value::Long(b)) => a == b,
-            (Value::Double(a), Value::Double(b)) => a == b,
-            (Value::Str(a), Value::Str(b)) => a == b,
-            (Value::List(a), Value::List(b)) => {
-                Arc::ptr_eq(a, b)
-                    || (a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same(y)))
+        let mut todo: Vec<(&Value, &Value)> = vec![(self, other)];
+        while let Some((a, b)) = todo.pop() {
+            let equal = match (a, b) {
+                (Value::Undef, Value::Undef) | (Value::Null, Value::Null) => true,
+                (Value::Bool(a), Value::Bool(b)) => a == b,
+                (Value::Long(a), Value::Long(b)) => a == b,
+                (Value::Double(a), Value::Double(b)) => a == b,
+                (Value::Str(a), Value::Str(b)) => a == b,
+                (Value::List(a), Value::List(b)) => {
+                    if !Arc::ptr_eq(a, b) {
+                        if a.len() != b.len() {
+                            return false;
+                        }
+                        todo.extend(a.iter().zip(b.iter()));
+                    }
+                    true
+                }
+                (Value::Dict(a), Value::Dict(b)) => {
+                    if !Arc::ptr_eq(a, b) {
+                        if a.len() != b.len() {
+                            return false;
+                        }
+                        for ((ka, va), (kb, vb)) in a.iter().zip(b.iter()) {
+                            if ka != kb {
+                                return false;
+                            }
+                            todo.push((va, vb));
+                        }
+                    }
+                    true
+                }
+                _ => false,
+            };
+            if !equal {
+                return false;
             }
-            (Value::Dict(a), Value::Dict(b)) => {
-                Arc::ptr_eq(a, b)
-                    || (a.len() == b.len()
-                        && a.iter()
-                            .zip(b.iter())
-                            .all(|((ka, va), (kb, vb))| ka == kb && va.same(vb)))
-            }
-            _ => false,
         }
+        true
     }
 }
 

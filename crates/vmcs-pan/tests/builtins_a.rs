@@ -11,8 +11,6 @@
 //! placeholder: a generated line whose double arguments `javafmt` does not yet print
 //! as Java does, and a hand-written line marked `@javafmt`, is only checked once it does.
 
-use std::sync::Arc;
-
 use vmcs_pan::builtins;
 use vmcs_pan::javafmt::double_to_string;
 use vmcs_pan::{Dict, ErrorClass, Key, Value};
@@ -102,7 +100,7 @@ impl<'a> Parser<'a> {
                     for pair in items.chunks(2) {
                         d.insert(Key::new(pair[0].as_str().unwrap()), pair[1].clone());
                     }
-                    Value::Dict(Arc::new(d))
+                    Value::dict(d)
                 }
                 other => panic!("unknown literal `{other}` in {:?}", self.text()),
             },

@@ -52,7 +52,60 @@ pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Box<Stmt> {
 }
 
 pub fn expr(kind: ExprKind, l: usize, r: usize) -> Box<Expr> {
-    Box::new(Expr { kind, span: span(l, r) })
+    node(kind, span(l, r))
+}
+
+/// An expression node, with its depth.
+fn node(kind: ExprKind, span: Span) -> Box<Expr> {
+    let depth = 1 + kind_depth(&kind);
+    Box::new(Expr { kind, span, depth })
+}
+
+fn var_depth(v: &VarRef) -> u32 {
+    v.subscripts.iter().map(|e| e.depth).max().unwrap_or(0)
+}
+
+/// The depth of the deepest sub-expression.
+fn kind_depth(kind: &ExprKind) -> u32 {
+    let max = |es: &mut dyn Iterator<Item = u32>| es.max().unwrap_or(0);
+    match kind {
+        ExprKind::Literal(_) => 0,
+        ExprKind::Var(v) => var_depth(v),
+        ExprKind::Assign { target, value } => var_depth(target).max(value.depth),
+        ExprKind::Call { args, .. } | ExprKind::Block(args) => {
+            max(&mut args.iter().map(|e| e.depth))
+        }
+        ExprKind::Unary { operand, .. } => operand.depth,
+        ExprKind::Binary { lhs, rhs, .. } => lhs.depth.max(rhs.depth),
+        ExprKind::If { cond, then, els } => {
+            max(&mut [Some(cond), Some(then), els.as_ref()].into_iter().flatten().map(|e| e.depth))
+        }
+        ExprKind::While { cond, body } => cond.depth.max(body.depth),
+        ExprKind::For { init, cond, step, body } => {
+            max(&mut [init, cond, step, body].into_iter().map(|e| e.depth))
+        }
+        ExprKind::Foreach { key, value, iterable, body } => {
+            max(&mut [var_depth(key), var_depth(value), iterable.depth, body.depth].into_iter())
+        }
+    }
+}
+
+/// The deepest expression accepted: the trees are walked recursively (lowering,
+/// evaluation, drop), so their depth must stay far below what a stack holds. Together with
+/// [`MAX_CHAIN`] this bounds every tree.
+pub const MAX_DEPTH: u32 = 4000;
+
+/// `e`, or an error and a placeholder when it is nested deeper than [`MAX_DEPTH`].
+pub fn bounded(ctx: &mut Ctx, e: Box<Expr>) -> Box<Expr> {
+    if e.depth <= MAX_DEPTH {
+        return e;
+    }
+    let span = e.span;
+    let message = format!("expression nested too deeply: more than {MAX_DEPTH} levels");
+    let hint = Some("split it, e.g. with local variables or functions".to_string());
+    ctx.errors
+        .push((span.start as usize, ParseError { class: ErrorClass::Parse, message, span, hint }));
+    lit(Literal::Undef, span.start as usize, span.end as usize)
 }
 
 pub fn lit(value: Literal, l: usize, r: usize) -> Box<Expr> {
@@ -76,17 +129,17 @@ pub fn subscript(mut v: VarRef, e: Box<Expr>, r: usize) -> VarRef {
 
 pub fn var_expr(v: VarRef) -> Box<Expr> {
     let span = v.span;
-    Box::new(Expr { kind: ExprKind::Var(v), span })
+    node(ExprKind::Var(v), span)
 }
 
-pub fn assign(target: VarRef, value: Box<Expr>) -> Box<Expr> {
+pub fn assign(ctx: &mut Ctx, target: VarRef, value: Box<Expr>) -> Box<Expr> {
     let span = target.span.to(value.span);
-    Box::new(Expr { kind: ExprKind::Assign { target, value }, span })
+    bounded(ctx, node(ExprKind::Assign { target, value }, span))
 }
 
 pub fn binary(op: BinOp, lhs: Box<Expr>, rhs: Box<Expr>) -> Box<Expr> {
     let span = lhs.span.to(rhs.span);
-    Box::new(Expr { kind: ExprKind::Binary { op, lhs, rhs }, span })
+    node(ExprKind::Binary { op, lhs, rhs }, span)
 }
 
 /// The longest operator chain accepted: the tree of a longer one would be deep enough to
@@ -152,12 +205,12 @@ fn precedence(op: BinOp) -> u8 {
 
 pub fn unary(op: UnaryOp, operand: Box<Expr>, l: usize) -> Box<Expr> {
     let span = span(l, operand.span.end as usize);
-    Box::new(Expr { kind: ExprKind::Unary { op, operand }, span })
+    node(ExprKind::Unary { op, operand }, span)
 }
 
 pub fn call(name: Ident, args: Vec<Expr>, r: usize) -> Box<Expr> {
     let span = Span { start: name.span.start, end: r as u32 };
-    Box::new(Expr { kind: ExprKind::Call { name, args }, span })
+    node(ExprKind::Call { name, args }, span)
 }
 
 pub fn if_(cond: Box<Expr>, then: Box<Expr>, els: Option<Box<Expr>>, l: usize) -> Box<Expr> {
@@ -223,6 +276,23 @@ pub fn bound(neg: bool, value: i64) -> i64 {
 
 pub fn range(min: Option<i64>, max: Option<i64>, l: usize, r: usize) -> Range {
     Range { min, max, span: span(l, r) }
+}
+
+/// `name(range)`; `choice` takes strings, never a range (`choice()` is not a type).
+pub fn named_with_range(
+    ctx: &mut Ctx,
+    name: Ident,
+    range: Option<Range>,
+    l: usize,
+    r: usize,
+) -> Box<BaseType> {
+    if name.name == "choice" {
+        let message = "choice() requires at least one string".to_string();
+        let hint = Some("list the allowed values: `choice('a', 'b')`".to_string());
+        ctx.errors
+            .push((l, ParseError { class: ErrorClass::Parse, message, span: span(l, r), hint }));
+    }
+    Box::new(BaseType::Named { name, range, span: span(l, r) })
 }
 
 /// `name(...)` with string arguments: only `choice('a', 'b')` is a type.

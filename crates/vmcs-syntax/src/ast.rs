@@ -241,6 +241,9 @@ pub struct VarRef {
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// Levels of expressions in this one (a literal is 1); bounded by the parser, so that
+    /// whoever walks the tree recursively stays far from the end of the stack.
+    pub depth: u32,
 }
 
 #[derive(Debug, Clone)]

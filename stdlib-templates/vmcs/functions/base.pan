@@ -15,6 +15,28 @@ function vmcs_one_of = {
 };
 
 @documentation{
+`vmcs_keys_match(dict, regex)`: true when every key of `dict` matches `regex`. Types use it
+to check names that a dict holds as keys (unit names, environment variables).
+}
+function vmcs_keys_match = {
+    foreach (k; v; ARGV[0]) {
+        if (!match(k, ARGV[1])) return(false);
+    };
+    true;
+};
+
+@documentation{
+`vmcs_all_match(list, regex)`: true when every element of `list` is a string matching
+`regex`.
+}
+function vmcs_all_match = {
+    foreach (i; v; ARGV[0]) {
+        if (!is_string(v) || !match(v, ARGV[1])) return(false);
+    };
+    true;
+};
+
+@documentation{
 `vmcs_count(list_or_dict)`: the number of elements (0 for undef or null).
 }
 function vmcs_count = {

@@ -28,18 +28,21 @@ valid '/system' = vmcs_rule_suite_known();
 valid '/system' = vmcs_rule_suite_arch();
 valid '/system' = vmcs_rule_kernel_arch();
 valid '/system' = vmcs_rule_pygrub();
+valid '/system' = vmcs_rule_cmdline_reserved();
 # storage
 valid '/storage' = vmcs_rule_duplicate_mount();
 valid '/storage' = vmcs_rule_root_image();
 valid '/hardware' = vmcs_rule_disk_image();
 valid '/storage' = vmcs_rule_disk_size();
 valid '/storage' = vmcs_rule_qcow2();
+valid '/storage' = vmcs_rule_populate_ext4();
 # software
 valid '/software' = vmcs_rule_suite_conflict();
 valid '/software' = vmcs_rule_knowledge_missing();
 valid '/software' = vmcs_rule_requires_missing();
 valid '/software' = vmcs_rule_requires_version();
 valid '/software' = vmcs_rule_iso_cdrom();
+valid '/software' = vmcs_rule_service_unit();
 # network
 valid '/network' = vmcs_rule_bridge();
 valid '/network' = vmcs_rule_mac();

@@ -114,3 +114,52 @@ variable VMCS_PYGRUB_HYPERVISORS ?= list('xen-pv', 'xen-pvh');
 The host bridge offered when an interface has none.
 }
 variable VMCS_DEFAULT_BRIDGE ?= 'xenbr0';
+
+@documentation{
+Which Debian packages provide each systemd service (bookworm unit names, without
+`.service`; timers keep their `.timer`): `VMCS_SERVICE_PACKAGES[service]` lists the
+packages whose installation ships that unit, the usual choice first (the one the rule
+`sw.service-without-unit` offers). A template unit is listed under its name up to the `@`,
+escaped because a Pan key cannot hold `@`: `escape('getty@')` covers `getty@tty1`.
+A site adds its own in `vmcs/site/knowledge`:
+`variable VMCS_SERVICE_PACKAGES = merge(VMCS_SERVICE_PACKAGES, dict('grafana-server', list('grafana')));`.
+}
+variable VMCS_SERVICE_PACKAGES ?= dict(
+    'ssh', list('openssh-server'),
+    'nginx', list('nginx', 'nginx-light', 'nginx-full', 'nginx-extras', 'nginx-core'),
+    'apache2', list('apache2'),
+    'lighttpd', list('lighttpd'),
+    'haproxy', list('haproxy'),
+    'php8.2-fpm', list('php8.2-fpm', 'php-fpm'),
+    'postgresql', list('postgresql', 'postgresql-15'),
+    'mariadb', list('mariadb-server'),
+    'redis-server', list('redis-server'),
+    'memcached', list('memcached'),
+    'named', list('bind9'),
+    'dnsmasq', list('dnsmasq'),
+    'postfix', list('postfix'),
+    'nfs-server', list('nfs-kernel-server'),
+    'smbd', list('samba'),
+    'nmbd', list('samba'),
+    'docker', list('docker.io'),
+    'cron', list('cron'),
+    'chrony', list('chrony'),
+    'ntpsec', list('ntpsec'),
+    'rsyslog', list('rsyslog'),
+    'fail2ban', list('fail2ban'),
+    'unattended-upgrades', list('unattended-upgrades'),
+    'systemd-networkd', list('systemd'),
+    'systemd-resolved', list('systemd-resolved'),
+    'systemd-timesyncd', list('systemd-timesyncd'),
+    escape('getty@'), list('systemd'),
+    escape('serial-getty@'), list('systemd'),
+    'fstrim.timer', list('util-linux'),
+    'e2scrub_all.timer', list('e2fsprogs')
+);
+
+@documentation{
+Packages every guest has whatever its debootstrap variant: Debian's required packages
+that ship units, and systemd, which the spawn installs so that the guest boots its own
+init. The rule `sw.service-without-unit` counts them as installed.
+}
+variable VMCS_BASE_PACKAGES ?= list('systemd', 'systemd-sysv', 'util-linux', 'e2fsprogs', 'apt');

@@ -23,9 +23,9 @@ type vmcs_segment_member = {
 };
 
 @documentation{
-A virtual network: its `name`, the host `bridge` (created on demand when `create_bridge`),
-the IPv4 `network` and `prefix`, the `gateway` and name servers given to members, and the
-ordered list of `members`.
+A virtual network: its `name`, the host `bridge` (created on demand when `create_bridge`,
+with the `gateway` address), the IPv4 `network` and `prefix`, the `gateway` and name
+servers given to members, and the ordered list of `members`.
 }
 type vmcs_segment = {
     'name' : string with match(SELF, '^[A-Za-z0-9_.-]+$')
@@ -58,7 +58,10 @@ function vmcs_segment_member_index = {
 @documentation{
 `vmcs_segment_network(segment)`: the `/network` of the current VM (`/vm/name`) as a member
 of `segment`: one interface `eth0` on the segment's bridge with the member's planned
-address, the segment's gateway and name servers, and `segment` set to its name.
+address, the segment's gateway and name servers, `segment` set to its name, and `hosts`
+listing every member (name and planned address), so that the members reach each other by
+name through their `/etc/hosts`. When the segment creates its bridge, the spawn gives the
+bridge the gateway address.
 }
 function vmcs_segment_network = {
     seg = ARGV[0];
@@ -73,5 +76,10 @@ function vmcs_segment_network = {
     nic['create_bridge'] = create_bridge;
     dns = list();
     if (is_defined(seg['dns'])) dns = seg['dns'];
-    dict('interfaces', list(nic), 'dns', dict('servers', dns, 'search', list()), 'segment', seg['name']);
+    hosts = list();
+    foreach (j; m; seg['members']) {
+        hosts[length(hosts)] = dict('name', m['name'], 'address', m['address']);
+    };
+    dict('interfaces', list(nic), 'dns', dict('servers', dns, 'search', list()), 'segment', seg['name'],
+        'hosts', hosts);
 };

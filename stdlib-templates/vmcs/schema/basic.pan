@@ -43,9 +43,34 @@ A MAC address written as six colon-separated pairs of lower-case hex digits
 type vmcs_mac = string with match(SELF, '^[0-9a-f]{2}(:[0-9a-f]{2}){5}$');
 
 @documentation{
-An absolute path (starts with `/`).
+An absolute path: starts with `/`, has no `..` component and no control character (line
+feeds included).
 }
-type vmcs_abspath = string with match(SELF, '^/');
+type vmcs_abspath = string with match(SELF, '^/[^\x00-\x1f]*$') && !match(SELF, '(^|/)\.\.(/|$)');
+
+@documentation{
+A string on one line (no line feed or carriage return): a value the spawn writes into one
+line of a configuration file, such as a field of a systemd unit.
+}
+type vmcs_line = string with !match(SELF, '[\n\r]');
+
+@documentation{
+A user or group name as `useradd` takes it: a lower-case letter or `_`, then up to 31
+lower-case letters, digits, `_` or `-`.
+}
+type vmcs_user_name = string with match(SELF, '^[a-z_][a-z0-9_-]{0,31}$');
+
+@documentation{
+A host name label (RFC 1123): lower-case letters, digits and inner `-`, at most 63
+characters.
+}
+type vmcs_host_label = string with match(SELF, '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$');
+
+@documentation{
+A systemd unit name as `systemctl` and `After=`/`Wants=` take it (`nginx`,
+`network-online.target`, `getty@tty1`): letters, digits and `:`, `_`, `.`, `@`, `-`.
+}
+type vmcs_unit_ref = string with match(SELF, '^[a-zA-Z0-9:_.@-]+$');
 
 @documentation{
 A Debian version relation as written in `Depends:` fields: `>=`, `<=`, `=`, `<<`, `>>`

@@ -29,9 +29,11 @@ type vmcs_ipv6_config = {
 
 @documentation{
 A network interface of the guest: its `name` (`eth0`), the host `bridge` it attaches to
-(required by the rule `net.no-bridge`), whether to create that bridge, its `mac` (the
-function `vmcs_nic` derives one from the VM name; the rule `net.mac-missing` offers one) and
-its addresses.
+(required by the rule `net.no-bridge`), whether the spawn creates that bridge
+(`create_bridge`; it then gives the bridge the interface's `ipv4/gateway` address with the
+interface's `ipv4/prefix`, so the host is the guests' gateway), its `mac` (the function
+`vmcs_nic` derives one from the VM name; the rule `net.mac-missing` offers one) and its
+addresses.
 }
 type vmcs_interface = {
     'name' : string = 'eth0' with match(SELF, '^[a-z][a-z0-9]{0,14}$')
@@ -51,12 +53,23 @@ type vmcs_dns = {
 };
 
 @documentation{
-The network: interfaces, DNS and the name of the virtual network (`segment`, CIVIC's
-virtual switch) the VM belongs to. See `vmcs/network/segment` for segments shared by
-several VMs.
+A line of the guest's `/etc/hosts`: a host `name` (an RFC 1123 label) and its IPv4
+`address`.
+}
+type vmcs_host_entry = {
+    'name' : vmcs_host_label
+    'address' : vmcs_ipv4
+};
+
+@documentation{
+The network: interfaces, DNS, the name of the virtual network (`segment`, CIVIC's virtual
+switch) the VM belongs to, and the `hosts` the guest resolves by name (written into its
+`/etc/hosts`; `vmcs_segment_network` lists every member of the segment). See
+`vmcs/network/segment` for segments shared by several VMs.
 }
 type vmcs_network = {
     'interfaces' : vmcs_interface[] = list()
     'dns' : vmcs_dns = dict()
     'segment' ? string with match(SELF, '^[A-Za-z0-9_.-]+$')
+    'hosts' : vmcs_host_entry[] = list()
 };

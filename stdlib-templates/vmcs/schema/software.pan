@@ -60,10 +60,26 @@ type vmcs_resolved_package = {
 };
 
 @documentation{
-The software: the packages asked for (by name), the package knowledge written in Pan
-(by name) and the resolved set (empty until `vmcs deps` fills it).
+A Debian archive the guest installs from (a line of its `sources.list`): the archive's
+`uri` (`http://` or `https://`), the `suite` (`bookworm`, `bookworm-updates`...) and its
+`components` (default `main`).
+}
+type vmcs_repository = {
+    'uri' : string with match(SELF, '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%+/-]*)?$')
+    'suite' : string with match(SELF, '^[a-z0-9-]+$')
+    'components' : string[] = list('main') with length(SELF) > 0 && vmcs_all_match(SELF, '^[a-z0-9][a-z0-9-]*$')
+};
+
+@documentation{
+The software: the `repositories` the guest installs from (empty: the suite defaults, the
+OS mirror with `SUITE` and `SUITE-updates` and the Debian security archive with
+`SUITE-security`, all `main`; `vmcs_default_repositories` returns that list), the
+packages asked for (by name), the package knowledge written in Pan (by name) and the
+resolved set (empty until `vmcs deps` fills it). Packages are resolved against the
+guest's repositories.
 }
 type vmcs_software = {
+    'repositories' : vmcs_repository[] = list()
     'packages' : vmcs_package_request{} = dict()
     'knowledge' : vmcs_package_knowledge{} = dict()
     'resolved' : vmcs_resolved_package[] = list()

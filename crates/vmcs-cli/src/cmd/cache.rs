@@ -1,21 +1,15 @@
-//! `vmcs cache`: list and prune the image cache (layers, VMs, stored profiles).
+//! `vmcs cache`: list and prune the image cache. `gc` never removes a layer an instance's
+//! disks are still based on.
 
-use std::path::PathBuf;
+use crate::vms::StateArgs;
 use std::process::ExitCode;
-use vmcs_spawn::Cache;
 
 #[derive(clap::Args)]
 pub struct Args {
     #[command(subcommand)]
     action: Action,
-    /// State directory.
-    #[arg(
-        long,
-        global = true,
-        env = "VMCS_STATE_DIR",
-        default_value = "/var/lib/vmcs"
-    )]
-    state_dir: PathBuf,
+    #[command(flatten)]
+    state: StateArgs,
     /// Output format.
     #[arg(long, global = true, default_value = "text", value_parser = ["text", "json"])]
     format: String,
@@ -23,49 +17,47 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Action {
-    /// List cached layers and VMs.
+    /// List cached layers.
     List,
     /// Remove layers no VM uses and not used for the given number of days.
     Gc {
         #[arg(long, default_value_t = 0)]
         older_than_days: i64,
+        /// Say what would be removed, remove nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
 pub fn run(a: Args) -> miette::Result<ExitCode> {
-    let cache = Cache::open(&a.state_dir)?;
+    let store = a.state.store()?;
     match a.action {
         Action::List => {
-            let layers = cache.layers()?;
-            let vms = cache.vms()?;
+            let layers = store.layers()?;
             if a.format == "json" {
-                println!("{}", serde_json::json!({ "layers": layers, "vms": vms }));
+                crate::vms::print_json(&serde_json::json!({ "layers": layers }))?;
             } else {
-                println!("layers:");
                 for l in &layers {
                     println!(
-                        "  {:<8} {}  {:>8} MiB  {}",
+                        "{:<6} {}  {:>8} MiB  {}",
                         l.kind,
                         l.key,
                         l.size / (1 << 20),
                         l.path
                     );
                 }
-                println!("vms:");
-                for v in &vms {
-                    println!(
-                        "  {:<20} {:<5} {:<8} layer {}  {}",
-                        v.name, v.backend, v.state, v.layer, v.overlay
-                    );
-                }
             }
         }
-        Action::Gc { older_than_days } => {
-            let removed = cache.gc(older_than_days * 86400)?;
+        Action::Gc {
+            older_than_days,
+            dry_run,
+        } => {
+            let removed = vmcs_image::cache::gc(&store, older_than_days * 86400, dry_run)?;
+            let verb = if dry_run { "would remove" } else { "removed" };
             for l in &removed {
-                println!("removed {} {} ({} MiB)", l.kind, l.key, l.size / (1 << 20));
+                println!("{verb} {} {} ({} MiB)", l.kind, l.key, l.size / (1 << 20));
             }
-            println!("{} layer(s) removed", removed.len());
+            println!("{} layer(s) {verb}", removed.len());
         }
     }
     Ok(ExitCode::SUCCESS)

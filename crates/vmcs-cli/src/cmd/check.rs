@@ -26,6 +26,12 @@ pub struct Args {
     /// Maximum depth of function calls and includes.
     #[arg(long, default_value_t = 50)]
     pub max_recursion: usize,
+    /// Largest string or resource an expression may make, in bytes (suffix K, M or G).
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = crate::cmd::compile::parse_size)]
+    pub max_value_size: usize,
+    /// Largest profile, in bytes (about the size of its XML or JSON file; suffix K, M or G).
+    #[arg(long, value_name = "BYTES", default_value = "1G", value_parser = crate::cmd::compile::parse_size)]
+    pub max_profile_size: usize,
     /// Worker threads; 0 = one per core.
     #[arg(long, default_value_t = 0)]
     pub nthread: usize,
@@ -72,7 +78,7 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
             .cloned()
             .collect();
         checked = objects.len();
-        let include_dirs = match args.include_path.as_deref() {
+        let mut include_dirs = match args.include_path.as_deref() {
             Some(s) => crate::cmd::compile::include_dirs(Some(s)),
             None => {
                 let dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
@@ -83,10 +89,13 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
                 }
             }
         };
+        crate::incpath::with_stdlib(&mut include_dirs);
         let opts = CompileOptions {
             include_dirs,
             max_iteration: args.max_iteration,
             max_recursion: args.max_recursion,
+            max_value_size: args.max_value_size,
+            max_profile_size: args.max_profile_size,
             nthread: args.nthread,
             ..CompileOptions::default()
         };

@@ -30,6 +30,12 @@ pub struct Args {
     /// Maximum depth of function calls and includes (at most 120000).
     #[arg(long, default_value_t = 50)]
     pub max_recursion: usize,
+    /// Largest string or resource an expression may make, in bytes (suffix K, M or G).
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+    pub max_value_size: usize,
+    /// Largest profile, in bytes (about the size of its XML or JSON file; suffix K, M or G).
+    #[arg(long, value_name = "BYTES", default_value = "1G", value_parser = parse_size)]
+    pub max_profile_size: usize,
     /// A DML expression giving the starting dict of every object.
     #[arg(long, value_name = "DML")]
     pub initial_data: Option<String>,
@@ -69,6 +75,8 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
         include_dirs: include_dirs(args.include_path.as_deref()),
         max_iteration: args.max_iteration,
         max_recursion: args.max_recursion,
+        max_value_size: args.max_value_size,
+        max_profile_size: args.max_profile_size,
         nthread: args.nthread,
         initial_data: args.initial_data.clone(),
         skip_validation: args.skip_validation,
@@ -78,6 +86,7 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
             "fatal" => vmcs_pan::object::Warnings::Fatal,
             _ => vmcs_pan::object::Warnings::On,
         },
+        confined: false,
     };
     let out_dir = args
         .output_dir
@@ -96,7 +105,9 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
                     let resolved;
                     let built = if resolve.resolve_packages {
                         let mut root = built.root.clone();
-                        if let Err(e) = crate::resolve::resolve_into(&mut root, &resolve) {
+                        if let Err(e) =
+                            vmcs_image::define::resolve_into(&mut root, &resolve.define())
+                        {
                             errs.lock()
                                 .unwrap()
                                 .push(format!("{name}: cannot resolve software: {e}"));
@@ -173,10 +184,32 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
     })
 }
 
+/// A size in bytes: a number with an optional `K`, `M` or `G` suffix (powers of 1024).
+pub fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 10),
+        Some('M') => (&t[..t.len() - 1], 20),
+        Some('G') => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    let n: usize = digits.trim().parse().map_err(|_| {
+        format!("`{s}` is not a size (a number of bytes, optionally with K, M or G)")
+    })?;
+    n.checked_mul(1usize << shift)
+        .ok_or_else(|| format!("`{s}` is too large"))
+}
+
 /// Split panc's `--include-path` (default: the current directory).
 pub fn include_dirs(spec: Option<&str>) -> Vec<PathBuf> {
     match spec {
-        None => vec![std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))],
+        // panc's default (the current directory), then the stdlib shipped with vmcs, which
+        // only matters where panc would not find a template at all.
+        None => {
+            let mut v = vec![std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))];
+            crate::incpath::with_stdlib(&mut v);
+            v
+        }
         Some(s) => s
             .split(':')
             .filter(|p| !p.is_empty())
@@ -185,6 +218,10 @@ pub fn include_dirs(spec: Option<&str>) -> Vec<PathBuf> {
     }
 }
 
+/// Write an object's files so that they are all new or all old: each is written to a
+/// temporary file next to it, and the temporary files replace the old ones once all of
+/// them are written. A file whose content has not changed is not rewritten (its time is
+/// set to now), which keeps rebuilding a site into its own output directory fast.
 fn write_outputs(
     out_dir: &std::path::Path,
     name: &str,
@@ -193,20 +230,69 @@ fn write_outputs(
     made_dirs: &Mutex<HashSet<PathBuf>>,
 ) -> Result<(), String> {
     let mut buf = Vec::with_capacity(16 * 1024);
-    for f in formats {
-        buf.clear();
-        f.write(&built.root, &built.deps, &mut buf);
-        let file = out_dir.join(format!("{name}.{}", f.extension()));
-        if let Some(dir) = file.parent() {
-            if !made_dirs.lock().unwrap().contains(dir) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                made_dirs.lock().unwrap().insert(dir.to_path_buf());
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let result = (|| {
+        for f in formats {
+            buf.clear();
+            f.write(&built.root, &built.deps, &mut buf);
+            let file = out_dir.join(format!("{name}.{}", f.extension()));
+            if let Some(dir) = file.parent() {
+                if !made_dirs.lock().unwrap().contains(dir) {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                    made_dirs.lock().unwrap().insert(dir.to_path_buf());
+                }
             }
+            if unchanged(&file, &buf) {
+                let _ = std::fs::File::options()
+                    .write(true)
+                    .open(&file)
+                    .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+                continue;
+            }
+            let tmp = temp_name(&file);
+            std::fs::write(&tmp, &buf).map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                format!("cannot write {}: {e}", file.display())
+            })?;
+            staged.push((tmp, file));
         }
-        // Replace rather than truncate: ext4 flushes a truncated-and-rewritten file on close.
-        let _ = std::fs::remove_file(&file);
-        std::fs::write(&file, &buf).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        for (tmp, _) in &staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(e);
+    }
+    for (i, (tmp, file)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, file) {
+            for (tmp, _) in &staged[i..] {
+                let _ = std::fs::remove_file(tmp);
+            }
+            return Err(format!("cannot write {}: {e}", file.display()));
+        }
     }
     Ok(())
+}
+
+/// Whether `file` already holds exactly `bytes`.
+fn unchanged(file: &std::path::Path, bytes: &[u8]) -> bool {
+    match std::fs::metadata(file) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            std::fs::read(file).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// A temporary name next to `file` (hidden, unique to this process and call).
+fn temp_name(file: &std::path::Path) -> PathBuf {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let base = file
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file.with_file_name(format!(".{base}.{}-{n}.tmp", std::process::id()))
 }

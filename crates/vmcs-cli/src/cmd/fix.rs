@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vmcs_pan::knowledge::Fix;
 use vmcs_pan::{CompileOptions, Compiler};
-use vmcs_syntax::{StmtKind, TemplateKind};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -85,35 +84,9 @@ pub fn run(args: Args) -> miette::Result<ExitCode> {
     }
 }
 
-/// The include path: the given one, or the template's directory and the stdlib.
+/// The include path: the given one, or the template's root and the stdlib.
 pub fn include_dirs_for(spec: Option<&str>, template: &Path) -> Vec<PathBuf> {
-    match spec {
-        Some(s) => s
-            .split(':')
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from)
-            .collect(),
-        None => {
-            let dir = template
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let mut v = vec![dir.to_path_buf()];
-            if let Some(s) = stdlib_dir() {
-                v.push(s);
-            }
-            v
-        }
-    }
-}
-
-/// Where the vmcs stdlib lives: `$VMCS_STDLIB`, or the source tree this binary was built from.
-pub fn stdlib_dir() -> Option<PathBuf> {
-    if let Some(s) = std::env::var_os("VMCS_STDLIB") {
-        return Some(PathBuf::from(s));
-    }
-    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../stdlib-templates");
-    built.is_dir().then_some(built)
+    crate::incpath::for_template(spec, template)
 }
 
 /// Compile `text` as the object template at `file` and fix it until it is clean or stuck.
@@ -222,78 +195,10 @@ fn scratch_dir() -> miette::Result<PathBuf> {
     Ok(dir)
 }
 
-/// Rewrite the template so that `fix.path` gets `fix.value`: replace the value of the last
-/// assignment of exactly that path (dropping the statement when the value is `null`), or
-/// append an assignment after the last statement.
+/// Rewrite the template so that `fix.path` gets `fix.value` (`vmcs_pan::knowledge::apply_fix`,
+/// shared with the portal).
 pub fn apply_fix(text: &str, fix: &Fix) -> miette::Result<String> {
-    let parsed = vmcs_syntax::parse(text);
-    let tpl = parsed
-        .template
-        .ok_or_else(|| miette!("the template does not parse; fix its syntax first"))?;
-    if tpl.kind != TemplateKind::Object {
-        return Err(miette!("`vmcs fix` corrects object templates"));
-    }
-    let mut target = None;
-    let mut last_end = 0usize;
-    for s in &tpl.statements {
-        last_end = last_end.max(s.span.end as usize);
-        if let StmtKind::Assign { path, value, .. } = &s.kind {
-            if path.text == fix.path {
-                target = Some((s.span, value.span));
-            }
-        }
-    }
-    let mut out = String::with_capacity(text.len() + 64);
-    match target {
-        Some((stmt, _)) if fix.value == "null" => {
-            // Drop the whole line when the statement is alone on it.
-            let (start, end) = (stmt.start as usize, stmt.end as usize);
-            let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-            let line_end = text[end..]
-                .find('\n')
-                .map(|i| end + i + 1)
-                .unwrap_or(text.len());
-            let alone =
-                text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
-            if alone {
-                out.push_str(&text[..line_start]);
-                out.push_str(&text[line_end..]);
-            } else {
-                out.push_str(&text[..start]);
-                out.push_str(&text[end..]);
-            }
-        }
-        Some((_, value)) => {
-            out.push_str(&text[..value.start as usize]);
-            out.push_str(&fix.value);
-            out.push_str(&text[value.end as usize..]);
-        }
-        None => {
-            let insert_at = text[last_end..]
-                .find('\n')
-                .map(|i| last_end + i + 1)
-                .unwrap_or(text.len());
-            out.push_str(&text[..insert_at]);
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-            out.push_str(&format!(
-                "{} = {};\n",
-                pan_path_literal(&fix.path),
-                fix.value
-            ));
-            out.push_str(&text[insert_at..]);
-        }
-    }
-    Ok(out)
-}
-
-fn pan_path_literal(path: &str) -> String {
-    if path.contains('\'') {
-        format!("\"{}\"", path.replace('\\', "\\\\").replace('"', "\\\""))
-    } else {
-        format!("'{path}'")
-    }
+    vmcs_pan::knowledge::apply_fix(text, fix).map_err(|e| miette!("{e}"))
 }
 
 /// A unified diff of the template before and after.

@@ -3,10 +3,33 @@
 pub mod cache;
 pub mod check;
 pub mod compile;
+pub mod console;
 pub mod deps;
+pub mod destroy;
+pub mod down;
 pub mod fix;
+pub mod graph;
+pub mod host;
+pub mod list;
+pub mod migrate;
+pub mod monitor;
 pub mod new;
+pub mod reboot;
+pub mod restore;
+pub mod resume;
+pub mod rm;
+pub mod save;
+pub mod serve;
 pub mod spawn;
+pub mod ssh;
+pub mod start;
+pub mod status;
+pub mod stop;
+pub mod suspend;
+pub mod token;
+pub mod top;
+pub mod up;
+pub mod user;
 
 /// Compile one object template written into `scratch` (searched first, then `dirs`), and
 /// remove the scratch directory afterwards.

@@ -288,7 +288,10 @@ fn from_profile(args: &Args, header_name: &str, path: &Path) -> miette::Result<S
         let _ = writeln!(
             t,
             "'/hardware/maxmem' = {};",
-            args.maxmem.unwrap_or(v).max(v).max(profile.hardware.maxmem)
+            args.maxmem
+                .unwrap_or(v)
+                .max(v)
+                .max(profile.hardware.maxmem.get())
         );
     }
     if !args.packages.is_empty() {
@@ -318,7 +321,7 @@ fn from_profile(args: &Args, header_name: &str, path: &Path) -> miette::Result<S
         }
         let _ = writeln!(t, "'/network/interfaces' = append({nic_expr});");
     }
-    for k in ["dns", "segment"] {
+    for k in ["dns", "segment", "hosts"] {
         if !net[k].is_null() {
             let _ = writeln!(t, "'/network/{k}' = {};", pan_literal(&net[k]));
         }
@@ -335,7 +338,26 @@ fn from_profile(args: &Args, header_name: &str, path: &Path) -> miette::Result<S
 
 /// A Pan string literal.
 pub fn pan_string(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+    if !s.chars().any(|c| c.is_control()) {
+        return format!("'{}'", s.replace('\'', "''"));
+    }
+    // A double-quoted string with escapes keeps line feeds and tabs on one source line.
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x100 && c.is_control() => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Pan source for a JSON value.

@@ -89,6 +89,16 @@ pub fn parse_inst(stdout: &str) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// The names of every `Remv` line of apt-get's simulation.
+pub fn parse_remv(stdout: &str) -> BTreeSet<String> {
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("Remv "))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|n| n.split(':').next().unwrap_or(n).to_string())
+        .collect()
+}
+
 /// What apt-get would install for `pkgs` from the empty `status` (its stderr on failure),
 /// keeping apt's binary caches in `cache`.
 pub fn apt_closure(

@@ -47,12 +47,18 @@ fn check_json_decode(args: &[Option<&Value>]) -> Result<(), BuiltinError> {
 }
 
 fn contains_undef(v: &Value) -> bool {
-    match v {
-        Value::Undef => true,
-        Value::List(l) => l.iter().any(contains_undef),
-        Value::Dict(d) => d.values().any(contains_undef),
-        _ => false,
-    }
+    let mut found = false;
+    crate::walk::walk(v, |step| match step {
+        crate::walk::Step::Enter {
+            value: Value::Undef,
+            ..
+        } => {
+            found = true;
+            crate::walk::Flow::Stop
+        }
+        _ => crate::walk::Flow::Into,
+    });
+    found
 }
 
 /// `json_encode(value)`: Gson's pretty JSON of the value.
@@ -82,10 +88,11 @@ pub fn json_decode(args: &[Value]) -> Result<Value, BuiltinError> {
     };
     let json = json_reader::parse(s)
         .map_err(|e| BuiltinError::eval(format!("invalid JSON value {s}: {}", e.java_message())))?;
-    to_pan(json)
+    to_pan(json, &mut String::from("$"))
 }
 
-fn to_pan(json: Json) -> Result<Value, BuiltinError> {
+/// The Pan value of a JSON value found at JSON path `at` (for messages).
+fn to_pan(json: Json, at: &mut String) -> Result<Value, BuiltinError> {
     Ok(match json {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(b),
@@ -97,15 +104,34 @@ fn to_pan(json: Json) -> Result<Value, BuiltinError> {
                 Value::Long(n.parse().map_err(|_| for_input_string(&n))?)
             }
         }
-        Json::Array(items) => Value::list(items.into_iter().map(to_pan).collect::<Result<_, _>>()?),
+        Json::Array(items) => {
+            let mut list = Vec::with_capacity(items.len());
+            for (i, v) in items.into_iter().enumerate() {
+                let len = at.len();
+                at.push_str(&format!("[{i}]"));
+                list.push(to_pan(v, at)?);
+                at.truncate(len);
+            }
+            Value::list(list)
+        }
         Json::Object(members) => {
             let mut dict = Dict::new();
             for (name, v) in members {
                 if v == Json::Null {
                     continue;
                 }
+                let len = at.len();
+                at.push('.');
+                at.push_str(&name);
+                // A key that is a list index (digits) names no dict entry in a Pan path.
+                if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(BuiltinError::eval(format!(
+                        "JSON path '{at}' is not a valid PAN path"
+                    )));
+                }
                 check_key(&name)?;
-                dict.insert(Key::new(&name), to_pan(v)?);
+                dict.insert(Key::new(&name), to_pan(v, at)?);
+                at.truncate(len);
             }
             Value::dict(dict)
         }

@@ -297,6 +297,9 @@ fn check_join(args: &[Option<&Value>]) -> Check {
             "join() requires two or more arguments",
         ));
     }
+    if matches!(args[0], Some(Value::Null)) {
+        return Err(BuiltinError::syntax("value cannot be null for join()"));
+    }
     if args.len() == 2 {
         match args[1] {
             Some(Value::List(_)) | None => {}

@@ -79,12 +79,18 @@ pub fn write_dep(deps: &[Dependency], out: &mut Vec<u8>) {
 }
 
 /// `new File(dir).toURI().toASCIIString()` for a directory: `file:` + the percent-encoded
-/// absolute path + `/`.
+/// absolute path + `/` (a relative directory is taken from the current one).
 fn push_file_uri(out: &mut Vec<u8>, dir: &str) {
+    let absolute;
+    let dir = if dir.starts_with('/') {
+        dir
+    } else {
+        absolute = std::path::absolute(dir)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| format!("/{dir}"));
+        &absolute
+    };
     out.extend_from_slice(b"file:");
-    if !dir.starts_with('/') {
-        out.push(b'/');
-    }
     for &b in dir.as_bytes() {
         // java.net.URI path characters: alphanumerics, marks `-_.!~*'()`, and `:@&=+$,;/`.
         let allowed = b.is_ascii_alphanumeric() || b"-_.!~*'():@&=+$,;/".contains(&b);

@@ -8,6 +8,7 @@
 use super::push_java_utf8;
 use crate::javafmt;
 use crate::value::Value;
+use crate::walk::{walk, Flow, Name, Step};
 
 /// Write `root` as panc's dot graph.
 pub fn write_dot(root: &Value, out: &mut Vec<u8>) {
@@ -15,57 +16,64 @@ pub fn write_dot(root: &Value, out: &mut Vec<u8>) {
         b"digraph \"profile\" {\nbgcolor = beige\nnode [ color = black, shape = box, fontname=Helvetica ]\nedge [ color = black ]\n",
     );
     out.extend_from_slice(b"\"/profile\" [ label = \"profile\"]\n");
-    let mut path = String::from("/profile");
-    children(out, &mut path, root);
+    nodes(out, root);
     out.extend_from_slice(b"}\n");
 }
 
-fn children(out: &mut Vec<u8>, path: &mut String, v: &Value) {
-    match v {
-        Value::Dict(d) => {
-            for (k, child) in d.iter() {
-                node(out, path, k.as_str(), child);
-            }
+/// One node and one edge per element below the root; `path` holds the node names.
+fn nodes(out: &mut Vec<u8>, root: &Value) {
+    let mut path = String::from("/profile");
+    // The length of `path` at each depth.
+    let mut lens: Vec<usize> = vec![path.len()];
+    walk(root, |step| {
+        let Step::Enter {
+            name, value, depth, ..
+        } = step
+        else {
+            return Flow::Over;
+        };
+        if depth == 0 {
+            return Flow::Into;
         }
-        Value::List(l) => {
-            for (i, child) in l.iter().enumerate() {
-                node(out, path, &i.to_string(), child);
-            }
+        let parent_len = lens[depth - 1];
+        path.truncate(parent_len);
+        let name = match name {
+            Name::Key(k) => k.as_str().to_string(),
+            Name::Index(i) => i.to_string(),
+            Name::Root => unreachable!("depth > 0"),
+        };
+        path.push('/');
+        path.push_str(&name);
+        lens.truncate(depth);
+        lens.push(path.len());
+        let label = match value {
+            Value::Dict(_) | Value::List(_) => None,
+            Value::Str(s) => Some(fix_label(s, "'")),
+            Value::Long(n) => Some(fix_label(&n.to_string(), "")),
+            Value::Double(x) => Some(fix_label(&javafmt::double_to_string(*x), "")),
+            Value::Bool(b) => Some(fix_label(if *b { "true" } else { "false" }, "")),
+            Value::Undef => Some(fix_label("undef", "")),
+            Value::Null => Some(fix_label("null", "")),
+        };
+        out.push(b'"');
+        push_java_utf8(out, &path);
+        out.extend_from_slice(b"\" [ label = \"");
+        push_java_utf8(out, &name);
+        if let Some(label) = &label {
+            out.extend_from_slice(b"\\n");
+            push_java_utf8(out, label);
         }
-        _ => {}
-    }
-}
-
-fn node(out: &mut Vec<u8>, parent: &mut String, name: &str, v: &Value) {
-    let parent_len = parent.len();
-    parent.push('/');
-    parent.push_str(name);
-    let label = match v {
-        Value::Dict(_) | Value::List(_) => None,
-        Value::Str(s) => Some(fix_label(s, "'")),
-        Value::Long(n) => Some(fix_label(&n.to_string(), "")),
-        Value::Double(x) => Some(fix_label(&javafmt::double_to_string(*x), "")),
-        Value::Bool(b) => Some(fix_label(if *b { "true" } else { "false" }, "")),
-        Value::Undef => Some(fix_label("undef", "")),
-        Value::Null => Some(fix_label("null", "")),
-    };
-    out.push(b'"');
-    push_java_utf8(out, parent);
-    out.extend_from_slice(b"\" [ label = \"");
-    push_java_utf8(out, name);
-    if let Some(label) = &label {
-        out.extend_from_slice(b"\\n");
-        push_java_utf8(out, label);
-    }
-    out.extend_from_slice(b"\" ]\n\"");
-    push_java_utf8(out, &parent[..parent_len]);
-    out.extend_from_slice(b"\" -> \"");
-    push_java_utf8(out, parent);
-    out.extend_from_slice(b"\"\n");
-    if label.is_none() {
-        children(out, parent, v);
-    }
-    parent.truncate(parent_len);
+        out.extend_from_slice(b"\" ]\n\"");
+        push_java_utf8(out, &path[..parent_len]);
+        out.extend_from_slice(b"\" -> \"");
+        push_java_utf8(out, &path);
+        out.extend_from_slice(b"\"\n");
+        if label.is_none() {
+            Flow::Into
+        } else {
+            Flow::Over
+        }
+    });
 }
 
 /// panc's `fixString`: squeeze runs of CR/LF to one space, truncate past 15 UTF-16 units.

@@ -9,66 +9,72 @@
 use super::push_spaces;
 use crate::javafmt::{push_double, push_long};
 use crate::value::Value;
+use crate::walk::{walk, Flow, Name, Step};
 
 /// Write `root` as panc's JSON file (lone surrogates become `?`, as in the file panc writes).
 pub fn write_json(root: &Value, out: &mut Vec<u8>) {
-    value(out, root, 0, true);
+    value(out, root, true);
 }
 
 /// Gson's pretty JSON of `v` as a string, as `json_encode` returns it: lone surrogates are
 /// kept (as sentinels). Undef and null are written `null`; callers reject undef first.
 pub fn to_json_string(v: &Value) -> String {
     let mut out = Vec::new();
-    value(&mut out, v, 0, false);
+    value(&mut out, v, false);
     String::from_utf8(out).expect("the JSON writer writes UTF-8")
 }
 
-fn value(out: &mut Vec<u8>, v: &Value, depth: usize, file: bool) {
-    match v {
-        Value::Dict(d) => {
-            if d.is_empty() {
-                out.extend_from_slice(b"{}");
-                return;
-            }
-            out.push(b'{');
-            for (i, (k, child)) in d.iter().enumerate() {
-                if i > 0 {
+fn value(out: &mut Vec<u8>, root: &Value, file: bool) {
+    walk(root, |step| match step {
+        Step::Enter {
+            name,
+            value: v,
+            depth,
+            index,
+        } => {
+            if depth > 0 {
+                if index > 0 {
                     out.push(b',');
                 }
                 out.push(b'\n');
-                push_spaces(out, 2 * (depth + 1));
-                string(out, k.as_str(), file);
-                out.extend_from_slice(b": ");
-                value(out, child, depth + 1, file);
-            }
-            out.push(b'\n');
-            push_spaces(out, 2 * depth);
-            out.push(b'}');
-        }
-        Value::List(l) => {
-            if l.is_empty() {
-                out.extend_from_slice(b"[]");
-                return;
-            }
-            out.push(b'[');
-            for (i, child) in l.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
+                push_spaces(out, 2 * depth);
+                if let Name::Key(k) = name {
+                    string(out, k.as_str(), file);
+                    out.extend_from_slice(b": ");
                 }
-                out.push(b'\n');
-                push_spaces(out, 2 * (depth + 1));
-                value(out, child, depth + 1, file);
             }
+            match v {
+                Value::Dict(d) if d.is_empty() => out.extend_from_slice(b"{}"),
+                Value::List(l) if l.is_empty() => out.extend_from_slice(b"[]"),
+                Value::Dict(_) => {
+                    out.push(b'{');
+                    return Flow::Into;
+                }
+                Value::List(_) => {
+                    out.push(b'[');
+                    return Flow::Into;
+                }
+                Value::Str(s) => string(out, s, file),
+                Value::Long(n) => push_long(out, *n),
+                Value::Double(x) => push_double(out, *x),
+                Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+                Value::Undef | Value::Null => out.extend_from_slice(b"null"),
+            }
+            Flow::Over
+        }
+        Step::Leave {
+            value: v, depth, ..
+        } => {
             out.push(b'\n');
             push_spaces(out, 2 * depth);
-            out.push(b']');
+            out.push(if matches!(v, Value::Dict(_)) {
+                b'}'
+            } else {
+                b']'
+            });
+            Flow::Over
         }
-        Value::Str(s) => string(out, s, file),
-        Value::Long(n) => push_long(out, *n),
-        Value::Double(x) => push_double(out, *x),
-        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Undef | Value::Null => out.extend_from_slice(b"null"),
-    }
+    });
 }
 
 /// Gson's escape for each ASCII byte, or `None` when it is written as is.

@@ -48,6 +48,10 @@ impl JsonError {
     }
 }
 
+/// Arrays and objects nest at most this deep (as Gson's nesting limit, but generous): the
+/// reader and the values it builds stay far from the end of the stack.
+const MAX_NESTING: usize = 1024;
+
 /// Parse `text` as panc's `json_decode` does.
 pub fn parse(text: &str) -> Result<Json, JsonError> {
     let mut units = Vec::with_capacity(text.len());
@@ -607,6 +611,9 @@ impl<'a> Reader<'a> {
         let p = self.peek()?;
         self.peeked = Peeked::None;
         let value = match p {
+            Peeked::BeginArray | Peeked::BeginObject if self.stack.len() > MAX_NESTING => {
+                return Err(self.syntax_error(&format!("Nesting limit {MAX_NESTING} reached")));
+            }
             Peeked::BeginArray => {
                 self.push(Scope::EmptyArray);
                 let mut items = Vec::new();

@@ -7,70 +7,60 @@
 use super::{push_java_utf8, push_spaces};
 use crate::javafmt::{push_double, push_long};
 use crate::value::Value;
+use crate::walk::{walk, Flow, Name, Step};
 
 /// Write `root` as panc's text format.
 pub fn write_text(root: &Value, out: &mut Vec<u8>) {
-    node(out, Name::Key("profile"), root, 0);
-}
-
-/// A node's name: a dict key or a list index.
-#[derive(Clone, Copy)]
-enum Name<'a> {
-    Key(&'a str),
-    Index(usize),
+    nodes(out, root);
 }
 
 fn push_name(out: &mut Vec<u8>, name: Name) {
     match name {
-        Name::Key(k) => push_java_utf8(out, k),
+        Name::Root => out.extend_from_slice(b"profile"),
+        Name::Key(k) => push_java_utf8(out, k.as_str()),
         Name::Index(i) => push_long(out, i as i64),
     }
 }
 
-fn node(out: &mut Vec<u8>, name: Name, v: &Value, depth: usize) {
-    push_spaces(out, 2 * depth);
-    let (type_name, text): (&[u8], Option<&[u8]>) = match v {
-        Value::Dict(d) => {
-            header(out, name);
-            for (k, child) in d.iter() {
-                node(out, Name::Key(k.as_str()), child, depth + 1);
+fn nodes(out: &mut Vec<u8>, root: &Value) {
+    walk(root, |step| {
+        let Step::Enter {
+            name, value, depth, ..
+        } = step
+        else {
+            return Flow::Over;
+        };
+        push_spaces(out, 2 * depth);
+        let (type_name, text): (&[u8], Option<&[u8]>) = match value {
+            Value::Dict(_) | Value::List(_) => {
+                out.extend_from_slice(b"+-");
+                push_name(out, name);
+                out.push(b'\n');
+                return Flow::Into;
             }
-            return;
+            Value::Str(_) => (b"string", None),
+            Value::Long(_) => (b"long", None),
+            Value::Double(_) => (b"double", None),
+            Value::Bool(true) => (b"boolean", Some(b"true")),
+            Value::Bool(false) => (b"boolean", Some(b"false")),
+            Value::Undef => (b"undef", Some(b"undef")),
+            Value::Null => (b"null", Some(b"null")),
+        };
+        out.extend_from_slice(b"$ ");
+        push_name(out, name);
+        out.extend_from_slice(b" : (");
+        out.extend_from_slice(type_name);
+        out.extend_from_slice(b") '");
+        match (value, text) {
+            (_, Some(t)) => out.extend_from_slice(t),
+            (Value::Str(s), None) => push_java_utf8(out, s),
+            (Value::Long(n), None) => push_long(out, *n),
+            (Value::Double(x), None) => push_double(out, *x),
+            _ => unreachable!("a property"),
         }
-        Value::List(l) => {
-            header(out, name);
-            for (i, child) in l.iter().enumerate() {
-                node(out, Name::Index(i), child, depth + 1);
-            }
-            return;
-        }
-        Value::Str(_) => (b"string", None),
-        Value::Long(_) => (b"long", None),
-        Value::Double(_) => (b"double", None),
-        Value::Bool(true) => (b"boolean", Some(b"true")),
-        Value::Bool(false) => (b"boolean", Some(b"false")),
-        Value::Undef => (b"undef", Some(b"undef")),
-        Value::Null => (b"null", Some(b"null")),
-    };
-    out.extend_from_slice(b"$ ");
-    push_name(out, name);
-    out.extend_from_slice(b" : (");
-    out.extend_from_slice(type_name);
-    out.extend_from_slice(b") '");
-    match (v, text) {
-        (_, Some(t)) => out.extend_from_slice(t),
-        (Value::Str(s), None) => push_java_utf8(out, s),
-        (Value::Long(n), None) => push_long(out, *n),
-        (Value::Double(x), None) => push_double(out, *x),
-        _ => unreachable!(),
-    }
-    out.extend_from_slice(b"'\n");
-}
-
-fn header(out: &mut Vec<u8>, name: Name) {
-    out.extend_from_slice(b"+-");
-    push_name(out, name);
-    out.push(b'\n');
+        out.extend_from_slice(b"'\n");
+        Flow::Over
+    });
 }
 
 #[cfg(test)]

@@ -11,18 +11,13 @@
 use super::{as_lone_surrogate, push_java_utf8, push_spaces};
 use crate::javafmt::{push_double, push_long};
 use crate::value::Value;
+use crate::walk::{walk, Flow, Name, Step};
 
 /// Write `root` as panc's pan XML.
 pub fn write_pan_xml(root: &Value, out: &mut Vec<u8>) {
     out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-    element(out, root, Name::Root, 0);
+    elements(out, root);
     out.push(b'\n');
-}
-
-enum Name<'a> {
-    Root,
-    Key(&'a str),
-    Anonymous,
 }
 
 /// Undef and null never reach a finished profile; if they do, they are left out.
@@ -30,87 +25,95 @@ fn is_written(v: &Value) -> bool {
     !matches!(v, Value::Undef | Value::Null)
 }
 
-fn element(out: &mut Vec<u8>, value: &Value, name: Name, depth: usize) {
-    let tag: &[u8] = match value {
+fn tag(v: &Value) -> &'static [u8] {
+    match v {
         Value::Dict(_) => b"nlist",
         Value::List(_) => b"list",
         Value::Str(_) => b"string",
         Value::Long(_) => b"long",
         Value::Double(_) => b"double",
         Value::Bool(_) => b"boolean",
-        Value::Undef | Value::Null => return,
-    };
-    out.push(b'<');
-    out.extend_from_slice(tag);
-    match name {
-        Name::Root => out.extend_from_slice(b" format=\"pan\" name=\"profile\""),
-        Name::Key(k) => {
-            out.extend_from_slice(b" name=\"");
-            escape_attribute(out, k);
-            out.push(b'"');
-        }
-        Name::Anonymous => {}
+        Value::Undef | Value::Null => b"",
     }
-    match value {
-        Value::Dict(d) => {
-            let mut children = d.iter().filter(|(_, v)| is_written(v)).peekable();
-            if children.peek().is_none() {
-                out.extend_from_slice(b"/>");
-                return;
+}
+
+fn elements(out: &mut Vec<u8>, root: &Value) {
+    walk(root, |step| match step {
+        Step::Enter {
+            name, value, depth, ..
+        } => {
+            if !is_written(value) {
+                return Flow::Over;
             }
-            out.push(b'>');
-            for (k, v) in children {
+            if depth > 0 {
                 out.push(b'\n');
-                push_spaces(out, 4 * (depth + 1));
-                element(out, v, Name::Key(k.as_str()), depth + 1);
+                push_spaces(out, 4 * depth);
             }
-        }
-        Value::List(l) => {
-            let mut children = l.iter().filter(|v| is_written(v)).peekable();
-            if children.peek().is_none() {
+            let tag = tag(value);
+            out.push(b'<');
+            out.extend_from_slice(tag);
+            match name {
+                Name::Root => out.extend_from_slice(b" format=\"pan\" name=\"profile\""),
+                Name::Key(k) => {
+                    out.extend_from_slice(b" name=\"");
+                    escape_attribute(out, k.as_str());
+                    out.push(b'"');
+                }
+                Name::Index(_) => {}
+            }
+            let empty = match value {
+                Value::Dict(d) => !d.values().any(is_written),
+                Value::List(l) => !l.iter().any(is_written),
+                Value::Str(s) => s.is_empty(),
+                _ => false,
+            };
+            if empty {
                 out.extend_from_slice(b"/>");
-                return;
+                return Flow::Over;
             }
-            out.push(b'>');
-            for v in children {
-                out.push(b'\n');
-                push_spaces(out, 4 * (depth + 1));
-                element(out, v, Name::Anonymous, depth + 1);
+            match value {
+                Value::Dict(_) | Value::List(_) => {
+                    out.push(b'>');
+                    return Flow::Into;
+                }
+                Value::Str(s) => {
+                    if is_valid_xml(s) {
+                        out.push(b'>');
+                        escape_text(out, s);
+                    } else {
+                        out.extend_from_slice(b" encoding=\"base64\">");
+                        let mut bytes = Vec::with_capacity(s.len());
+                        push_java_utf8(&mut bytes, s);
+                        push_base64_lines(out, &bytes);
+                    }
+                }
+                Value::Long(n) => {
+                    out.push(b'>');
+                    push_long(out, *n);
+                }
+                Value::Double(x) => {
+                    out.push(b'>');
+                    push_double(out, *x);
+                }
+                Value::Bool(b) => {
+                    out.push(b'>');
+                    out.extend_from_slice(if *b { b"true" } else { b"false" });
+                }
+                Value::Undef | Value::Null => unreachable!("not written"),
             }
+            close(out, tag);
+            Flow::Over
         }
-        Value::Str(s) => {
-            if s.is_empty() {
-                out.extend_from_slice(b"/>");
-                return;
-            }
-            if is_valid_xml(s) {
-                out.push(b'>');
-                escape_text(out, s);
-            } else {
-                out.extend_from_slice(b" encoding=\"base64\">");
-                let mut bytes = Vec::with_capacity(s.len());
-                push_java_utf8(&mut bytes, s);
-                push_base64_lines(out, &bytes);
-            }
+        Step::Leave { value, depth, .. } => {
+            out.push(b'\n');
+            push_spaces(out, 4 * depth);
+            close(out, tag(value));
+            Flow::Over
         }
-        Value::Long(n) => {
-            out.push(b'>');
-            push_long(out, *n);
-        }
-        Value::Double(x) => {
-            out.push(b'>');
-            push_double(out, *x);
-        }
-        Value::Bool(b) => {
-            out.push(b'>');
-            out.extend_from_slice(if *b { b"true" } else { b"false" });
-        }
-        Value::Undef | Value::Null => unreachable!(),
-    }
-    if matches!(value, Value::Dict(_) | Value::List(_)) {
-        out.push(b'\n');
-        push_spaces(out, 4 * depth);
-    }
+    });
+}
+
+fn close(out: &mut Vec<u8>, tag: &[u8]) {
     out.extend_from_slice(b"</");
     out.extend_from_slice(tag);
     out.push(b'>');

@@ -165,3 +165,79 @@ function vmcs_rule_requires_version = {
     };
     true;
 };
+
+@documentation{
+`vmcs_service_key(service)`: the key of a service in `VMCS_SERVICE_PACKAGES` and
+`/system/units`: the name without `.service`; for an instance of a template unit
+(`getty@tty1`) the template's name up to the `@`, escaped (`escape('getty@')`); any other
+name that is not a valid Pan key, escaped.
+}
+function vmcs_service_key = {
+    n = ARGV[0];
+    if (match(n, '[.]service$')) n = substr(n, 0, length(n) - 8);
+    m = matches(n, '^([^@]*@)');
+    if (length(m) > 1) n = m[1];
+    if (match(n, '^[a-zA-Z0-9_.][a-zA-Z0-9_.+-]*$')) return(n);
+    escape(n);
+};
+
+@documentation{
+`vmcs_installed_packages()`: the names of the packages the guest will have, as a dict
+from name to true: those asked for (`/software/packages`), the resolved set
+(`/software/resolved`, when `vmcs deps` filled it) and `VMCS_BASE_PACKAGES`.
+}
+function vmcs_installed_packages = {
+    have = dict();
+    foreach (i; n; VMCS_BASE_PACKAGES) {
+        have[escape(n)] = true;
+    };
+    foreach (k; p; value('/software/packages')) {
+        have[escape(p['name'])] = true;
+    };
+    foreach (i; p; value('/software/resolved')) {
+        have[escape(p['name'])] = true;
+    };
+    have;
+};
+
+@documentation{
+Rule `sw.service-without-unit`: every service of `/system/services` must have a unit:
+defined in `/system/units`, or shipped by a package the guest gets, according to
+`VMCS_SERVICE_PACKAGES`.
+Suggestion: add the first package that provides it (fix: `/software/packages/NAME`); for a
+service the knowledge center does not know, define it in `/system/units` or add its
+package to the table in `vmcs/site/knowledge`.
+}
+function vmcs_rule_service_unit = {
+    units = value('/system/units');
+    have = vmcs_installed_packages();
+    foreach (i; s; value('/system/services')) {
+        k = vmcs_service_key(s);
+        if (!is_defined(units[k])) {
+            if (!is_defined(VMCS_SERVICE_PACKAGES[k])) {
+                vmcs_rule_fail('sw.service-without-unit',
+                    format("the service '%s' is enabled, but no package in the profile is known to provide it and /system/units does not define it", s),
+                    '/system/services',
+                    format("define it in /system/units/%s, or add the package that ships its unit to /software/packages (and, for the knowledge center, to VMCS_SERVICE_PACKAGES in vmcs/site/knowledge)", k));
+            };
+            pkgs = VMCS_SERVICE_PACKAGES[k];
+            found = false;
+            foreach (j; p; pkgs) {
+                if (is_defined(have[escape(p)])) found = true;
+            };
+            if (!found) {
+                names = '';
+                foreach (j; p; pkgs) {
+                    if (names != '') names = names + ', ';
+                    names = names + p;
+                };
+                vmcs_rule_fail('sw.service-without-unit',
+                    format("the service '%s' is enabled, but none of the packages that provide it (%s) is asked for", s, names),
+                    '/system/services',
+                    format("add %s to /software/packages, or stop enabling %s", pkgs[0], s),
+                    '/software/packages/' + pkgs[0], vmcs_package(pkgs[0]));
+            };
+        };
+    };
+    true;
+};

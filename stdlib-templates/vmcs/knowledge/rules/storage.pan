@@ -91,3 +91,23 @@ function vmcs_rule_duplicate_mount = {
     };
     true;
 };
+
+@documentation{
+Rule `storage.populate-needs-ext4`: an image that is populated (`populate` true, mounted
+elsewhere than `/`) starts with what the system has at its mount point, which only ext4
+can be made with.
+Suggestion: use ext4 (fix: the image's `filesystem` = `ext4`), or set `populate` to false
+for an empty filesystem.
+}
+function vmcs_rule_populate_ext4 = {
+    foreach (k; img; value('/storage/images')) {
+        if (img['populate'] && is_defined(img['mount']) && img['mount'] != '/' && img['filesystem'] != 'ext4') {
+            p = '/storage/images/' + k + '/filesystem';
+            vmcs_rule_fail('storage.populate-needs-ext4',
+                format("the image '%s' (%s) is populated with what the system has at %s, but only ext4 can be populated", k, img['filesystem'], img['mount']),
+                p, format("use filesystem 'ext4', or set /storage/images/%s/populate to false to start it empty", k),
+                p, 'ext4');
+        };
+    };
+    true;
+};

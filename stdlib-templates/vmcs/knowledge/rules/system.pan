@@ -133,3 +133,31 @@ function vmcs_rule_pygrub = {
     };
     true;
 };
+
+@documentation{
+Rule `sys.cmdline-reserved`: the kernel command line (`/system/kernel/cmdline`) may not
+set `console=`, `root=`, `ro`, `rw` or `init=`: each hypervisor backend adds the console
+and root options its devices need, and the guest boots its own systemd.
+Suggestion: remove them (fix: `/system/kernel/cmdline` = the other options).
+}
+function vmcs_rule_cmdline_reserved = {
+    keep = '';
+    bad = '';
+    foreach (i; w; split('[ \t]+', value('/system/kernel/cmdline'))) {
+        if (match(w, '^(console|root|init)=') || w == 'ro' || w == 'rw') {
+            if (bad != '') bad = bad + ' ';
+            bad = bad + w;
+        } else if (w != '') {
+            if (keep != '') keep = keep + ' ';
+            keep = keep + w;
+        };
+    };
+    if (bad != '') {
+        vmcs_rule_fail('sys.cmdline-reserved',
+            format("the kernel command line sets '%s', which the hypervisor backend sets itself", bad),
+            '/system/kernel/cmdline',
+            'remove them: each backend adds the console and root options it needs',
+            '/system/kernel/cmdline', keep);
+    };
+    true;
+};

@@ -1,4 +1,4 @@
 object template include_cycle_fails;
 # @expect=org.quattor.pan.exceptions.EvaluationException
-# @message=call depth limit
+# @message=include cycle: cycle_a → cycle_b → cycle_a
 include 'cycle_a';

@@ -1,0 +1,179 @@
+//! The content-addressed image cache: layer keys and paths, the locks that keep two spawns
+//! from building one layer twice, the sweep of builds a killed spawn left, and `gc`, which
+//! never removes a layer that an instance's overlay still uses.
+//!
+//! Layers are built in `layers/.build-NAME.PID` and renamed into place when complete, so a
+//! layer directory either is whole or does not exist; its row is written after the rename.
+
+use crate::error::SpawnError;
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use vmcs_store::{LayerRow, Store};
+
+/// Short content hash of a canonical description.
+pub fn key_of(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    hex::encode(h.finalize())[..16].to_string()
+}
+
+/// `STATE/layers`.
+pub fn layers_dir(state: &Path) -> PathBuf {
+    state.join("layers")
+}
+
+/// The directory of a finished layer (`STATE/layers/KIND-KEY`).
+pub fn layer_dir(state: &Path, kind: &str, key: &str) -> PathBuf {
+    layers_dir(state).join(format!("{kind}-{key}"))
+}
+
+/// Where this process builds a layer before renaming it into place.
+pub fn build_dir(state: &Path, kind: &str, key: &str) -> PathBuf {
+    layers_dir(state).join(format!(".build-{kind}-{key}.{}", std::process::id()))
+}
+
+/// Bytes used by a file or tree (allocated blocks, so sparse images count what they hold).
+pub fn disk_usage(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    let mut total = 0;
+    let mut todo = vec![path.to_path_buf()];
+    while let Some(p) = todo.pop() {
+        let Ok(m) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        if m.is_dir() {
+            if let Ok(rd) = std::fs::read_dir(&p) {
+                todo.extend(rd.flatten().map(|e| e.path()));
+            }
+        } else {
+            total += m.blocks() * 512;
+        }
+    }
+    total
+}
+
+/// An exclusive lock on a name in `STATE/locks`, held until dropped.
+pub struct Lock {
+    _f: nix::fcntl::Flock<File>,
+}
+
+/// Take the lock `name`, waiting for other vmcs processes that hold it.
+pub fn lock(state: &Path, name: &str) -> Result<Lock, SpawnError> {
+    let dir = state.join("locks");
+    let path = dir.join(format!("{name}.lock"));
+    let io = |e: std::io::Error| SpawnError::Io {
+        step: format!("lock `{name}`"),
+        path: path.clone(),
+        message: e.to_string(),
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let f = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io)?;
+    let f = nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive)
+        .map_err(|(_, e)| io(std::io::Error::from(e)))?;
+    Ok(Lock { _f: f })
+}
+
+fn pid_alive(pid: i32) -> bool {
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok()
+}
+
+/// Mount points at or below `dir`, deepest first (from `/proc/self/mounts`).
+pub fn mounts_under(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string("/proc/self/mounts").unwrap_or_default();
+    let mut v: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.split(' ').nth(1))
+        .map(|m| m.replace("\\040", " "))
+        .filter(|m| Path::new(m).starts_with(dir))
+        .collect();
+    v.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    v
+}
+
+/// Remove the build directories of spawns that died (their PID is gone), unmounting what a
+/// killed debootstrap left mounted inside them. Returns what was removed.
+pub fn sweep(state: &Path, runner: &crate::runner::Runner) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let Ok(rd) = std::fs::read_dir(layers_dir(state)) else {
+        return removed;
+    };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(".build-") else {
+            continue;
+        };
+        let pid = rest.rsplit('.').next().and_then(|p| p.parse::<i32>().ok());
+        if pid.is_some_and(pid_alive) {
+            continue;
+        }
+        remove_tree(&e.path(), runner);
+        removed.push(e.path());
+    }
+    removed
+}
+
+/// Remove a tree, first unmounting anything mounted inside it.
+pub fn remove_tree(path: &Path, runner: &crate::runner::Runner) {
+    for m in mounts_under(path) {
+        let _ = runner.run("cleanup", &["umount".into(), "-l".into(), m]);
+    }
+    runner.note(&format!("cleanup: remove {}", path.display()));
+    let _ = if path.is_dir() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    };
+}
+
+/// Whether a layer is cached: its row exists and its directory is still there.
+pub fn has_layer(store: Option<&Store>, state: &Path, kind: &str, key: &str) -> bool {
+    let dir = layer_dir(state, kind, key);
+    match store {
+        Some(s) => s.layer(key).ok().flatten().is_some() && dir.is_dir(),
+        None => false,
+    }
+}
+
+/// Remove layers no instance uses (directly or through a child layer) and not used for
+/// `older_than` seconds. An instance uses a layer when its machine's disks are overlays on a
+/// file inside the layer's directory. Returns the removed rows.
+pub fn gc(store: &Store, older_than: i64, dry_run: bool) -> Result<Vec<LayerRow>, SpawnError> {
+    let db = |e: vmcs_store::StoreError| SpawnError::Store(e.to_string());
+    let mut used: Vec<PathBuf> = Vec::new();
+    for i in store.instances(None).map_err(db)? {
+        let m = crate::Machine::from_json(&i.machine).map_err(SpawnError::Unsupported)?;
+        used.extend(m.backing_files());
+        if let crate::Boot::Direct { kernel, .. } = &m.boot {
+            used.push(kernel.clone());
+        }
+    }
+    let mut removed = Vec::new();
+    loop {
+        let layers = store.layers().map_err(db)?;
+        let cutoff = vmcs_store::now() - older_than;
+        let victim = layers.iter().find(|l| {
+            !removed.iter().any(|r: &LayerRow| r.key == l.key)
+                && l.last_used <= cutoff
+                && !used.iter().any(|u| u.starts_with(&l.path))
+                && !layers.iter().any(|c| {
+                    c.parent.as_deref() == Some(&l.key) && !removed.iter().any(|r| r.key == c.key)
+                })
+        });
+        let Some(v) = victim.cloned() else { break };
+        if !dry_run {
+            let _ = std::fs::remove_dir_all(&v.path);
+            store.delete_layer(&v.key).map_err(db)?;
+        }
+        removed.push(v);
+    }
+    Ok(removed)
+}

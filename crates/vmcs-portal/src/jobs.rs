@@ -1,0 +1,183 @@
+//! Long work started from the portal (a spawn), as jobs: each keeps the list of its events
+//! (the stages of `vmcs_virt::deploy`), which `GET /api/v1/jobs/ID` returns and
+//! `GET /api/v1/jobs/ID/events` streams as server-sent events (the past ones first, then
+//! each as it happens, ending with `done` or `failed`). A job belongs to the user who
+//! started it: anyone else gets 404.
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::state::App;
+use axum::extract::{Path, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use tokio::sync::watch;
+
+/// How many jobs are remembered (the oldest finished ones are forgotten first).
+const KEEP: usize = 200;
+/// How many events one job keeps (a spawn has a few hundred steps at most).
+const MAX_EVENTS: usize = 5000;
+
+pub struct Job {
+    pub id: u64,
+    pub owner: String,
+    pub kind: String,
+    events: Mutex<Vec<Value>>,
+    finished: Mutex<Option<Value>>,
+    tick: watch::Sender<usize>,
+}
+
+impl Job {
+    /// Add an event (`{"stage", "detail", ...}`).
+    pub fn push(&self, ev: Value) {
+        let n = {
+            let mut e = self.events.lock().unwrap_or_else(|p| p.into_inner());
+            if e.len() < MAX_EVENTS {
+                e.push(ev);
+            }
+            e.len()
+        };
+        self.tick.send_replace(n);
+    }
+
+    /// End the job with its result (`{"ok": bool, ...}`); the last event says `done` or
+    /// `failed`.
+    pub fn finish(&self, result: Value) {
+        *self.finished.lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
+        let n = self.events.lock().unwrap_or_else(|p| p.into_inner()).len();
+        self.tick.send_replace(n + 1);
+    }
+
+    /// The events from `from` on, and the result if the job has finished.
+    pub fn since(&self, from: usize) -> (Vec<Value>, Option<Value>) {
+        let ev = self.events.lock().unwrap_or_else(|p| p.into_inner());
+        let list = ev.get(from..).map(<[Value]>::to_vec).unwrap_or_default();
+        let fin = self
+            .finished
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        (list, fin)
+    }
+
+    fn is_finished(&self) -> bool {
+        self.finished
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some()
+    }
+}
+
+#[derive(Default)]
+pub struct Jobs {
+    next: AtomicU64,
+    map: Mutex<BTreeMap<u64, Arc<Job>>>,
+}
+
+impl Jobs {
+    pub fn create(&self, owner: &str, kind: &str) -> Arc<Job> {
+        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+        let (tick, _) = watch::channel(0);
+        let job = Arc::new(Job {
+            id,
+            owner: owner.into(),
+            kind: kind.into(),
+            events: Mutex::new(Vec::new()),
+            finished: Mutex::new(None),
+            tick,
+        });
+        let mut m = self.map.lock().unwrap_or_else(|p| p.into_inner());
+        while m.len() >= KEEP {
+            let old = m
+                .iter()
+                .find(|(_, j)| j.is_finished())
+                .map(|(k, _)| *k)
+                .or_else(|| m.keys().next().copied());
+            match old {
+                Some(k) => m.remove(&k),
+                None => break,
+            };
+        }
+        m.insert(id, job.clone());
+        job
+    }
+
+    /// The job `id` if `user` started it.
+    pub fn get(&self, id: u64, user: &str) -> Option<Arc<Job>> {
+        self.map
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&id)
+            .filter(|j| j.owner == user)
+            .cloned()
+    }
+}
+
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/api/v1/jobs/{id}", get(job))
+        .route("/api/v1/jobs/{id}/events", get(events))
+}
+
+fn owned(app: &App, caller: &Caller, id: &str) -> ApiResult<Arc<Job>> {
+    let id: u64 = id.parse().map_err(|_| ApiError::NotFound)?;
+    app.0.jobs.get(id, &caller.user).ok_or(ApiError::NotFound)
+}
+
+async fn job(
+    State(app): State<App>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let j = owned(&app, &caller, &id)?;
+    let (events, result) = j.since(0);
+    Ok(Json(json!({
+        "id": j.id, "kind": j.kind, "events": events,
+        "finished": result.is_some(), "result": result,
+    })))
+}
+
+/// Server-sent events: each stage as an event named after it with its JSON as data, then
+/// one `end` event with the job's result.
+async fn events(
+    State(app): State<App>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Sse<impl futures_util::Stream<Item = Result<Event, Infallible>>>> {
+    let j = owned(&app, &caller, &id)?;
+    let rx = j.tick.subscribe();
+    let stream = futures_util::stream::unfold(
+        (j, rx, 0usize, Vec::<Value>::new(), false),
+        |(j, mut rx, mut seen, mut queue, ended)| async move {
+            loop {
+                if let Some(ev) = (!queue.is_empty()).then(|| queue.remove(0)) {
+                    let name = ev["stage"].as_str().unwrap_or("stage").to_string();
+                    let e = Event::default().event(name).data(ev.to_string());
+                    return Some((Ok(e), (j, rx, seen, queue, ended)));
+                }
+                if ended {
+                    return None;
+                }
+                let (new, fin) = j.since(seen);
+                seen += new.len();
+                queue.extend(new);
+                if let Some(result) = fin {
+                    if queue.is_empty() {
+                        let e = Event::default().event("end").data(result.to_string());
+                        return Some((Ok(e), (j, rx, seen, queue, true)));
+                    }
+                    continue;
+                }
+                if queue.is_empty() && rx.changed().await.is_err() {
+                    return None;
+                }
+            }
+        },
+    );
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}

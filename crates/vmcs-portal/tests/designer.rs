@@ -1,0 +1,193 @@
+//! The designer's API as a user drives it: a two-VM drawing becomes a Pan network template
+//! (addresses assigned from the switch's subnet), is saved, reopened as the same drawing,
+//! edited on the Pan side and redrawn; the CLI's own shape (`examples/net/lab.pan` with its
+//! segment template) opens as a drawing; the deployment plan lists the address table;
+//! another user sees none of it; hostile names are refused.
+
+mod support;
+use serde_json::json;
+use support::{server, vm_pan};
+
+fn two_vm() -> serde_json::Value {
+    json!({
+        "name": "lab",
+        "switches": [{ "name": "lan", "network": "10.30.0.0", "prefix": 24, "x": 300, "y": 80 }],
+        "vms": [{ "name": "web", "source": "preset:web", "x": 150, "y": 280 },
+                { "name": "db", "x": 450, "y": 280 }],
+        "links": [{ "vm": "web", "switch": "lan", "address": "10.30.0.10" }, { "vm": "db", "switch": "lan" }]
+    })
+}
+
+#[test]
+fn draw_save_reopen_edit_and_plan() {
+    let srv = server();
+    srv.add_user("alice", "correct horse", false);
+    srv.add_user("mallory", "correct horse", false);
+    let mut a = srv.client();
+    a.login_json("alice", "correct horse");
+
+    let (st, r) = a.post("/api/v1/designer/pan", json!({ "drawing": two_vm() }));
+    assert_eq!(st, 200, "{r}");
+    let pan = r["pan"].as_str().unwrap();
+    assert!(pan.contains("include 'vmcs/network/net';"), "{pan}");
+    assert_eq!(r["drawing"]["links"][1]["address"], "10.30.0.2", "{r}");
+
+    let (st, saved) = a.post("/api/v1/designs", json!({ "drawing": two_vm() }));
+    assert_eq!(st, 201, "{saved}");
+    let id = saved["id"].as_i64().unwrap();
+    let (st, got) = a.get(&format!("/api/v1/designs/{id}"));
+    assert_eq!(st, 200, "{got}");
+    let d = &got["drawing"];
+    assert_eq!(d["name"], "lab");
+    let vms: Vec<(&str, f64, f64)> = d["vms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["name"].as_str().unwrap(),
+                v["x"].as_f64().unwrap(),
+                v["y"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        vms,
+        [("web", 150.0, 280.0), ("db", 450.0, 280.0)],
+        "the same drawing, same places"
+    );
+    assert_eq!(d["vms"][0]["source"], "preset:web");
+    assert_eq!(d["links"].as_array().unwrap().len(), 2);
+    assert_eq!(d["switches"][0]["x"], 300.0);
+
+    // edit the Pan side: move db to .99; the drawing follows
+    let edited = got["design"]["pan"]
+        .as_str()
+        .unwrap()
+        .replace("10.30.0.2", "10.30.0.99");
+    let (st, r) = a.post(
+        "/api/v1/designer/drawing",
+        json!({ "pan": edited, "drawing": d }),
+    );
+    assert_eq!(st, 200, "{r}");
+    assert_eq!(r["drawing"]["links"][1]["address"], "10.30.0.99");
+    assert_eq!(r["drawing"]["vms"][1]["x"], 450.0, "positions kept");
+
+    // a Pan template that is not a network: 422 with the reason
+    let (st, _) = a.post(
+        "/api/v1/designer/drawing",
+        json!({ "pan": vm_pan("web", "web") }),
+    );
+    assert_eq!(st, 422);
+
+    // the plan: web has a saved profile (build), db has none (a problem)
+    let (st, _) = a.post(
+        "/api/v1/profiles",
+        json!({ "name": "web", "pan": vm_pan("web", "web") }),
+    );
+    assert_eq!(st, 201);
+    let (st, p) = a.post(&format!("/api/v1/designs/{id}/plan"), json!({}));
+    assert_eq!(st, 200, "{p}");
+    assert_eq!(p["members"][0]["vm"], "web");
+    assert_eq!(p["members"][0]["address"], "10.30.0.10");
+    assert_eq!(p["members"][0]["bridge"], "br-lan");
+    assert_eq!(p["members"][0]["action"], "build");
+    assert_eq!(p["members"][1]["action"], "none");
+    assert_eq!(p["ready"], false);
+
+    // another user sees nothing of it
+    let mut m = srv.client();
+    m.login_json("mallory", "correct horse");
+    assert_eq!(m.get(&format!("/api/v1/designs/{id}")).0, 404);
+    assert_eq!(
+        m.post(&format!("/api/v1/designs/{id}/plan"), json!({})).0,
+        404
+    );
+    assert_eq!(
+        m.call("DELETE", &format!("/api/v1/designs/{id}"), None, true)
+            .0,
+        404
+    );
+    assert_eq!(m.get("/api/v1/designs").1["designs"], json!([]));
+    assert_eq!(
+        a.call("DELETE", &format!("/api/v1/designs/{id}"), None, true)
+            .0,
+        200
+    );
+
+    let (st, html) = a.page("/designer");
+    assert_eq!(st, 200);
+    assert!(html.contains("/assets/designer.js"));
+}
+
+#[test]
+fn the_cli_shape_opens_as_a_drawing() {
+    let srv = server();
+    srv.add_user("bob", "correct horse", false);
+    let mut b = srv.client();
+    b.login_json("bob", "correct horse");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/net");
+    let seg = std::fs::read_to_string(root.join("lab-segment.pan")).unwrap();
+    let lab = std::fs::read_to_string(root.join("lab.pan")).unwrap();
+    let (st, r) = b.post(
+        "/api/v1/templates",
+        json!({ "name": "net/lab-segment", "text": seg }),
+    );
+    assert_eq!(st, 201, "{r}");
+    let (st, r) = b.post("/api/v1/designer/drawing", json!({ "pan": lab }));
+    assert_eq!(st, 200, "{r}");
+    let d = &r["drawing"];
+    let names: Vec<&str> = d["vms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["web", "app", "db"]);
+    assert_eq!(d["switches"][0]["bridge"], "br-lab");
+    assert_eq!(d["links"][2]["address"], "10.20.0.30");
+    // and saves as a design whose Pan is that template
+    let (st, r) = b.post("/api/v1/designs", json!({ "pan": lab }));
+    assert_eq!(st, 201, "{r}");
+}
+
+#[test]
+fn hostile_drawings_are_refused() {
+    let srv = server();
+    srv.add_user("carol", "correct horse", false);
+    let mut c = srv.client();
+    c.login_json("carol", "correct horse");
+    let mut cases = Vec::new();
+    let mut d = two_vm();
+    d["name"] = json!("lab'; include 'x");
+    cases.push(d);
+    let mut d = two_vm();
+    d["vms"][0]["name"] = json!("<script>");
+    cases.push(d);
+    let mut d = two_vm();
+    d["vms"][1]["object"] = json!("../../../etc/passwd");
+    cases.push(d);
+    let mut d = two_vm();
+    d["switches"][0]["bridge"] = json!("br0; rm -rf /");
+    cases.push(d);
+    let mut d = two_vm();
+    d["switches"][0]["network"] = json!("10.0.0.0\"); '/x' = (\"");
+    cases.push(d);
+    let mut d = two_vm();
+    d["links"][0]["address"] = json!("10.30.0.255");
+    cases.push(d);
+    for d in cases {
+        let (st, r) = c.post("/api/v1/designer/pan", json!({ "drawing": d }));
+        assert_eq!(st, 400, "{d} -> {r}");
+        let (st, _) = c.post("/api/v1/designs", json!({ "drawing": d }));
+        assert_eq!(st, 400);
+    }
+    let (st, _) = c.post(
+        "/api/v1/designs",
+        json!({ "pan": "object template x;\n'/a' = file_contents('/etc/passwd');\n" }),
+    );
+    assert_eq!(st, 422);
+    let (st, _) = c.post("/api/v1/designer/pan", json!({ "drawing": 5 }));
+    assert_eq!(st, 422);
+    assert_eq!(c.get("/api/v1/designs/abc").0, 400);
+}

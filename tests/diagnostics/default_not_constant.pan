@@ -1,0 +1,5 @@
+object template default_not_constant;
+
+type cfg = {
+    "port" : long = value("/defaults/port")
+};

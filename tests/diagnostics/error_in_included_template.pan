@@ -1,0 +1,3 @@
+object template error_in_included_template;
+
+include 'lib/site_defaults';

@@ -1,0 +1,4 @@
+template lib/site_defaults;
+
+'/site/name' = 'example';
+include 'lib/site_network';

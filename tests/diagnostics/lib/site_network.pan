@@ -1,0 +1,3 @@
+template lib/site_network;
+
+'/site/gateway' = error('no gateway configured for %s', value('/site/name'));

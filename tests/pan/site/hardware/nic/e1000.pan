@@ -1,0 +1,3 @@
+structure template hardware/nic/e1000;
+
+'driver' = 'e1000';

@@ -1,0 +1,4 @@
+structure template hardware/nic/virtio;
+
+'driver' = 'virtio_net';
+'media' = 'Ethernet';
