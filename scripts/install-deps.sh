@@ -7,6 +7,7 @@
 #            initramfs), qemu-utils (qcow2 overlays), openssh-client (host and vmcs keys)
 #   run:     qemu-system-x86, libvirt (daemon, client, QEMU driver), dnsmasq-base, iproute2,
 #            xen-utils-4.17 (`xl`, for bare Xen dom0s; its configs are checked by `xl -N create`)
+#   testbed: openssh-server (each testbed host runs an sshd: tunnels and qemu+ssh://)
 #   tests:   python3 + python3-lxml (panc's suite and oracle), dpkg-dev (apt oracle), curl,
 #            chromium + chromium-driver (portal browser tests)
 set -eu
@@ -16,7 +17,7 @@ if ! ls /var/lib/apt/lists/*_Packages* >/dev/null 2>&1; then
     apt-get update -qq
 fi
 want="gcc libc6-dev pkg-config libvirt-dev python3 python3-lxml dpkg-dev curl ca-certificates
-  debootstrap eatmydata e2fsprogs xfsprogs busybox-static openssh-client iproute2 iputils-ping
+  debootstrap eatmydata e2fsprogs xfsprogs busybox-static openssh-client openssh-server iproute2 iputils-ping
   qemu-system-x86 libvirt-daemon-system libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients
   dnsmasq-base xen-utils-4.17 chromium chromium-driver"
 need=""

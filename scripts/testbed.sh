@@ -105,6 +105,9 @@ cmd_up() {
     [ "$(id -u)" = 0 ] || die "needs root"
     cmd_down >/dev/null 2>&1 || true
     mkdir -p "$TB" "$DATA"
+    # The hosts mount over libvirt's directories, which a machine where libvirtd never ran
+    # does not have yet.
+    mkdir -p /run/libvirt /var/lib/libvirt /var/cache/libvirt /var/log/libvirt
     # /dev/kvm without udev is root-only; libvirt's QEMU runs as libvirt-qemu.
     [ -e /dev/kvm ] && { chgrp kvm /dev/kvm 2>/dev/null || true; chmod 0660 /dev/kvm; }
     ip link add $BR mtu 1600 type bridge

@@ -317,7 +317,15 @@ fn hosts_lifecycle_migration_network_and_faults() {
             assert!(!vols.contains(&format!("{m}-")), "{h} keeps a disk: {vols}");
         }
         let links = text(&sh(&["ip", "-n", h, "-o", "link"]).stdout);
-        assert!(!links.contains("vnet"), "{h} keeps a tap: {links}");
+        if links.contains("vnet") {
+            let procs = text(&sh(&["ps", "-eo", "pid,ppid,stat,etime,args"]).stdout);
+            let qemu: Vec<&str> = procs.lines().filter(|l| l.contains("qemu-system")).collect();
+            panic!(
+                "{h} keeps a tap: {links}\ndomains: {:?}\nqemu processes:\n{}",
+                tb.domains(h, false),
+                qemu.join("\n")
+            );
+        }
     }
     let list = json(&["list"]);
     assert_eq!(list.as_array().unwrap().len(), 0, "{list}");

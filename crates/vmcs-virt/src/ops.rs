@@ -433,15 +433,21 @@ impl Ops<'_> {
         }
     }
 
-    /// Ask `hosts` where a VM is (running first, then defined) and record it; says where.
+    /// After a failed migration, ask `candidates` where the VM is (running first, then
+    /// defined) and record it; a candidate that answers and has no such domain loses the
+    /// VM's volumes (what the destination prepared, or the source's copy when the VM did
+    /// move). Says where the VM is.
     pub fn reconcile(&self, name: &str, m: &Machine, candidates: &[&str]) -> String {
         let mut found: Vec<(String, DomState)> = Vec::new();
+        let mut without: Vec<String> = Vec::new();
         for h in candidates {
             // A host whose libvirtd just died may come back: give it a little while.
             for _ in 0..20 {
                 match self.libvirt(h).and_then(|d| d.state(m).map(|s| (d, s))) {
                     Ok((_, s)) => {
-                        if s != DomState::Missing {
+                        if s == DomState::Missing {
+                            without.push(h.to_string());
+                        } else {
                             found.push((h.to_string(), s));
                         }
                         break;
@@ -459,6 +465,12 @@ impl Ops<'_> {
             Some((h, s)) => {
                 let _ = self.store.set_instance_host(name, &h);
                 let _ = self.store.set_instance_state(name, s.name());
+                // Only once the VM is found somewhere: its volumes elsewhere are leftovers.
+                for other in without.iter().filter(|o| **o != h) {
+                    if let Ok(d) = self.libvirt(other) {
+                        let _ = d.delete_volumes(m);
+                    }
+                }
                 format!("host `{h}` ({})", s.name())
             }
             None => "no host that answers".to_string(),

@@ -5,7 +5,7 @@
 
 use super::{verr, LibvirtDriver};
 use crate::VirtError;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use virt::domain::MigrateParameters;
 use vmcs_image::Machine;
 
@@ -89,7 +89,6 @@ pub fn migrate(
         .and_then(|j| j.downtime);
     // The source keeps no copy of the VM's own volumes.
     let _ = src.delete_volumes(m);
-    let _ = Duration::from_secs(0);
     Ok(MigrateReport {
         from: src.host.clone(),
         to: dst.host.clone(),
