@@ -38,6 +38,9 @@ pub struct UpOptions<'a> {
     pub placement: Placement,
     /// What the network's record names as its template.
     pub template: String,
+    /// The members' author runs this (the CLI): profile commands and host paths are
+    /// allowed. The portal's users are never trusted.
+    pub trusted: bool,
 }
 
 /// Compile the network template `file` with the include path `dirs`.
@@ -115,26 +118,45 @@ fn place(
     ))
 }
 
-/// Bring `net` up: build the members that do not exist (their profiles saved for `owner`),
-/// place and start them, start the existing ones, record the network as up. Each member's
-/// failure goes to `on_error` (member name or `""`, report) as it happens; the result says
-/// whether any failed. An error before any member is built (a template missing, a member
-/// named differently from its VM, no host) is returned.
+/// A member to build: its Pan source, its compiled pan XML skeleton and typed profile.
+pub struct NewMember {
+    pub pan: String,
+    pub xml: String,
+    pub profile: VmProfile,
+}
+
+/// The members of `net` that exist (by name) and those that do not.
+pub fn partition<'n>(
+    store: &Store,
+    net: &'n NetProfile,
+) -> miette::Result<(Vec<&'n vmcs_model::network::Member>, Vec<String>)> {
+    let mut new = Vec::new();
+    let mut existing = Vec::new();
+    for m in net.members() {
+        if store.instance(&m.name)?.is_some() {
+            existing.push(m.name.to_string());
+        } else {
+            new.push(m);
+        }
+    }
+    Ok((new, existing))
+}
+
+/// Bring `net` up: build the members that do not exist (their templates found on
+/// `o.dirs`, compiled and resolved here, one after the other; their profiles saved for
+/// `o.owner`), place and start them, start the existing ones, record the network as up. Each
+/// member's failure goes to `on_error` (member name or `""`, report) as it happens; the
+/// result says whether any failed. An error before any member is built (a template
+/// missing, a member named differently from its VM, no host) is returned.
 pub fn up(
     store: &Store,
     net: &NetProfile,
     o: &UpOptions<'_>,
     on_error: &mut dyn FnMut(&str, miette::Report),
 ) -> miette::Result<bool> {
-    let ops = Ops::new(store, o.state);
-    // Members to build (compiled and resolved here, one after the other), and existing ones.
-    let mut todo: Vec<(String, String, VmProfile)> = Vec::new();
-    let mut existing = Vec::new();
-    for m in net.members() {
-        if store.instance(&m.name)?.is_some() {
-            existing.push(m.name.to_string());
-            continue;
-        }
+    let (new, existing) = partition(store, net)?;
+    let mut todo = Vec::new();
+    for m in new {
         let file = define::find_template(o.dirs, &m.object).ok_or_else(|| {
             miette!(
                 "member `{}`: no template `{}` on the include path",
@@ -144,26 +166,41 @@ pub fn up(
         })?;
         let pan = std::fs::read_to_string(&file).into_diagnostic()?;
         let xml = define::compile_for_guest(&file, o.dirs, &o.resolve, o.state, o.refresh)?;
-        let p = VmProfile::from_pan_xml_str(&xml)?;
-        if p.vm.name.as_str() != m.name.as_str() {
+        let profile = VmProfile::from_pan_xml_str(&xml)?;
+        if profile.vm.name.as_str() != m.name.as_str() {
             return Err(miette!(
                 "member `{}` of switch lists object `{}`, whose VM is named `{}`",
                 m.name,
                 m.object,
-                p.vm.name
+                profile.vm.name
             ));
         }
-        todo.push((pan, xml, p));
+        todo.push(NewMember { pan, xml, profile });
     }
+    up_compiled(store, net, todo, &existing, o, on_error)
+}
+
+/// [`up`] with the new members already compiled (the portal compiles its users' Pan under
+/// confinement): build them at once, place and start them, start the `existing` members,
+/// record the network as up.
+pub fn up_compiled(
+    store: &Store,
+    net: &NetProfile,
+    todo: Vec<NewMember>,
+    existing: &[String],
+    o: &UpOptions<'_>,
+    on_error: &mut dyn FnMut(&str, miette::Report),
+) -> miette::Result<bool> {
+    let ops = Ops::new(store, o.state);
     // Build the new members at once (layers are locked; shared ones are built once).
     let versions: Vec<(i64, i64)> = todo
         .iter()
-        .map(|(pan, xml, p)| {
+        .map(|n| {
             store.save_profile(
                 o.owner,
-                &p.vm.name,
-                Some(pan),
-                xml,
+                &n.profile.vm.name,
+                Some(&n.pan),
+                &n.xml,
                 Some(&format!("network {}", net.name)),
             )
         })
@@ -172,11 +209,14 @@ pub fn up(
         let hs: Vec<_> = todo
             .iter()
             .zip(&versions)
-            .map(|((_, _, p), v)| {
+            .map(|(n, v)| {
+                let p = &n.profile;
                 let state = o.state.to_path_buf();
                 let owner = o.owner.to_string();
+                let trusted = o.trusted;
                 sc.spawn(move || {
                     let mut so = SpawnOptions::new(&state);
+                    so.trusted = trusted;
                     so.owner = Some(owner);
                     so.profile = Some(*v);
                     so.progress = false;
@@ -213,7 +253,7 @@ pub fn up(
     for m in &machines {
         store.set_instance_network(&m.name, Some(&net.name))?;
     }
-    for name in &existing {
+    for name in existing {
         store.set_instance_network(name, Some(&net.name))?;
     }
     let results = ops.deploy(&machines, &targets, true);
@@ -223,7 +263,7 @@ pub fn up(
             on_error(&m.name, miette::Report::new(e));
         }
     }
-    for name in &existing {
+    for name in existing {
         if let Err(e) = ops.start(name) {
             failed = true;
             on_error(name, miette::Report::new(e));
@@ -314,6 +354,7 @@ mod tests {
             refresh: false,
             placement: Placement::Qemu,
             template: "lab.pan".into(),
+            trusted: true,
         };
         let mut errors = 0;
         let e = up(&store, &net(), &o, &mut |_, _| errors += 1).unwrap_err();

@@ -72,10 +72,30 @@ fn host_lock(uri: &str) -> std::sync::Arc<std::sync::Mutex<()>> {
     map.entry(uri.to_string()).or_default().clone()
 }
 
+/// libvirt's default event loop, registered once per process before the first connection
+/// and run by a thread of its own: without it a remote connection reads what the server
+/// sends only during its own calls, so a console stream showed the guest's output one
+/// keystroke late; with it, streams are fed as data arrives and keepalives run.
+fn event_loop() {
+    static EVENTS: std::sync::Once = std::sync::Once::new();
+    EVENTS.call_once(|| {
+        if virt::event::event_register_default_impl().is_ok() {
+            let _ = std::thread::Builder::new()
+                .name("libvirt-events".into())
+                .spawn(|| loop {
+                    if virt::event::event_run_default_impl().is_err() {
+                        std::thread::sleep(Duration::from_millis(100));
+                    }
+                });
+        }
+    });
+}
+
 impl LibvirtDriver {
     /// Connect to host `name` at `uri`, logging command lines to `log`.
     pub fn open(name: &str, uri: &str, log: &Path) -> Result<LibvirtDriver, VirtError> {
         QUIET.call_once(virt::error::clear_error_callback);
+        event_loop();
         let conn = Connect::open(Some(uri)).map_err(|e| VirtError::Host {
             host: name.to_string(),
             message: format!("cannot connect to {uri}: {}", e.message()),
