@@ -18,10 +18,13 @@ done
 # Whatever a failed run left: the testbed's hosts and their guests.
 scripts/testbed.sh down >/dev/null 2>&1 || true
 # The portal in a real headless Chromium (WebDriver): login, spawn progress, VM page, console,
-# manager (browser); the configure form and the designer (browser_design).
-for t in browser browser_design; do
-    cargo test --release -p vmcs-portal --features browser --test $t 2>&1 | tee target/$t.log |
-        grep -E '^(test |test result)|panicked' || true
+# manager (browser); the configure form and the designer (browser_design); then real VMs
+# from the portal on a testbed host: spawn, console, respawn at login, a designed network
+# deployed in one click (browser_vms, which uses the image cache of the tests above).
+for t in browser browser_design browser_vms; do
+    cargo test --release -p vmcs-portal --features browser --test $t -- --nocapture 2>&1 |
+        tee target/$t.log | grep -E '^(test |FIGURE|test result)|panicked' || true
     grep -q '^test result: ok' target/$t.log || status=1
 done
+scripts/testbed.sh down >/dev/null 2>&1 || true
 exit $status

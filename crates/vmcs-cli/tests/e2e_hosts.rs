@@ -319,7 +319,10 @@ fn hosts_lifecycle_migration_network_and_faults() {
         let links = text(&sh(&["ip", "-n", h, "-o", "link"]).stdout);
         if links.contains("vnet") {
             let procs = text(&sh(&["ps", "-eo", "pid,ppid,stat,etime,args"]).stdout);
-            let qemu: Vec<&str> = procs.lines().filter(|l| l.contains("qemu-system")).collect();
+            let qemu: Vec<&str> = procs
+                .lines()
+                .filter(|l| l.contains("qemu-system"))
+                .collect();
             panic!(
                 "{h} keeps a tap: {links}\ndomains: {:?}\nqemu processes:\n{}",
                 tb.domains(h, false),

@@ -1,8 +1,9 @@
 // vmcs portal, the network designer: plain JS and SVG. The drawing is sent to
 // POST /api/v1/designer/pan (which assigns addresses and writes the Pan network template);
 // an edited template goes to POST /api/v1/designer/drawing and is redrawn. Designs are
-// saved with POST /api/v1/designs and opened with GET /api/v1/designs/ID. Uses api() and
-// el() of app.js; server text only goes in through textContent.
+// saved with POST /api/v1/designs and opened with GET /api/v1/designs/ID, and deployed with
+// POST /api/v1/designs/ID/deploy. Uses api() and el() of app.js and follow() of ops.js;
+// server text only goes in through textContent.
 "use strict";
 // app.js (api, el) loads after this script: start once the page is parsed.
 document.addEventListener("DOMContentLoaded", function () {
@@ -135,6 +136,32 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   }
 
+  // Deploy the saved design (POST /api/v1/designs/ID/deploy) and follow its job.
+  async function deploy() {
+    const id = $("net-open").value;
+    const st = $("net-deploy-status"), ol = $("net-deploy-events"), out = $("net-deploy-result");
+    ol.replaceChildren(); out.replaceChildren(); delete st.dataset.result;
+    if (!id) { status("save the design first", "conflict"); return; }
+    const body = {}; const host = $("net-host").value.trim(); if (host) body.host = host;
+    $("net-deploy").disabled = true;
+    const r = await api("POST", "/designs/" + encodeURIComponent(id) + "/deploy", body);
+    if (!r.ok) {
+      $("net-deploy").disabled = false;
+      st.textContent = r.data.error || ("error " + r.status); st.dataset.result = "refused"; return;
+    }
+    st.textContent = "deploying";
+    follow(r.data.events, ol, null, (res) => {
+      $("net-deploy").disabled = false;
+      st.textContent = res.ok ? "deployed" : ("failed: " + (res.error || "see the events"));
+      st.dataset.result = res.ok ? "ok" : "failed";
+      for (const vm of res.members || []) {
+        const a = el("a", "", vm.name + " on " + vm.host + " (" + vm.state + ")");
+        a.href = "/vms/" + encodeURIComponent(vm.name); a.dataset.vm = vm.name;
+        out.append(el("p", "", ""), a);
+      }
+    });
+  }
+
   async function loadList() {
     const r = await api("GET", "/designs"); const s = $("net-open");
     s.replaceChildren(el("option", "", "(new)")); s.firstChild.value = "";
@@ -171,6 +198,7 @@ document.addEventListener("DOMContentLoaded", function () {
   $("net-pan").oninput = () => { clearTimeout(panTimer); panTimer = setTimeout(fromPan, 500); };
   $("net-save").onclick = save;
   $("net-plan").onclick = plan;
+  $("net-deploy").onclick = deploy;
   $("net-open").onchange = () => { if ($("net-open").value) open($("net-open").value); };
 
   (async function init() {

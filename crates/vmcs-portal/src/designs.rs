@@ -3,7 +3,8 @@
 //! the caller's saved designs (`/api/v1/designs`, owner-checked like profiles: another
 //! user's id is a 404) and a design's deployment plan (`POST /api/v1/designs/ID/plan`: the
 //! address table `vmcs up` would bring up, which members it would build and which it would
-//! start). Network templates compile under the same confinement as profiles.
+//! start). Network templates compile under the same confinement as profiles. Deploying a
+//! design is `crate::deploynet`.
 
 use crate::auth::Caller;
 use crate::compile::build_confined;
@@ -176,7 +177,7 @@ async fn save(
     ))
 }
 
-async fn owned(app: &App, caller: &Caller, id: i64) -> ApiResult<vmcs_store::DesignRow> {
+pub async fn owned(app: &App, caller: &Caller, id: i64) -> ApiResult<vmcs_store::DesignRow> {
     let u = caller.user.clone();
     app.db(move |s| {
         s.design_by_id(id)?
@@ -219,8 +220,13 @@ async fn plan(
     caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<Value>> {
-    let row = owned(&app, &caller, id).await?;
-    let net = compile_net(&app, &caller.user, row.pan.clone()).await?;
+    Ok(Json(plan_of(&app, &caller, id).await?.1))
+}
+
+/// The design `id` of the caller, compiled, and its deployment plan (see [`plan`]).
+pub async fn plan_of(app: &App, caller: &Caller, id: i64) -> ApiResult<(NetProfile, Value)> {
+    let row = owned(app, caller, id).await?;
+    let net = compile_net(app, &caller.user, row.pan.clone()).await?;
     let u = caller.user.clone();
     let members: Vec<(String, String, String, String, String)> = net
         .switches
@@ -274,7 +280,6 @@ async fn plan(
             })
         })
         .collect();
-    Ok(Json(
-        json!({ "network": net.name, "ready": ready, "members": rows }),
-    ))
+    let plan = json!({ "network": net.name, "ready": ready, "members": rows });
+    Ok((net, plan))
 }

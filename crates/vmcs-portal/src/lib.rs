@@ -8,6 +8,7 @@ pub mod auth;
 pub mod compile;
 pub mod configure;
 pub mod console;
+pub mod deploynet;
 pub mod designer;
 pub mod designs;
 pub mod error;
@@ -46,6 +47,7 @@ pub fn app(app: state::App) -> axum::Router {
         .merge(configure::router())
         .merge(packages::router())
         .merge(designs::router())
+        .merge(deploynet::router())
         .merge(jobs::router())
         .merge(ops::router())
         .merge(console::router())

@@ -191,3 +191,93 @@ fn hostile_drawings_are_refused() {
     assert_eq!(st, 422);
     assert_eq!(c.get("/api/v1/designs/abc").0, 400);
 }
+
+/// Deploying a design compiles each member from the caller's profile onto the drawn switch:
+/// two VMs from one profile get their own names and planned addresses and know each other;
+/// a design that is not ready, a VM on two switches and another user's design are refused.
+#[test]
+fn deploy_compiles_each_member_onto_the_drawn_switch() {
+    let srv = server();
+    srv.add_user("dana", "correct horse", false);
+    srv.add_user("mallory", "correct horse", false);
+    let mut a = srv.client();
+    a.login_json("dana", "correct horse");
+    let (st, r) = a.post(
+        "/api/v1/profiles",
+        json!({ "name": "web", "pan": vm_pan("web", "web") }),
+    );
+    assert_eq!(st, 201, "{r}");
+    let drawing = json!({
+        "name": "pair",
+        "switches": [{ "name": "lan", "network": "10.31.0.0", "prefix": 24, "gateway": "10.31.0.1" }],
+        "vms": [{ "name": "front", "object": "web" }, { "name": "back", "object": "web" }],
+        "links": [{ "vm": "front", "switch": "lan", "address": "10.31.0.10" },
+                  { "vm": "back", "switch": "lan" }]
+    });
+    let (st, saved) = a.post("/api/v1/designs", json!({ "drawing": drawing }));
+    assert_eq!(st, 201, "{saved}");
+    let id = saved["id"].as_i64().unwrap();
+    let (st, r) = a.post(
+        &format!("/api/v1/designs/{id}/deploy"),
+        json!({ "dry_run": true }),
+    );
+    assert_eq!(st, 200, "{r}");
+    let b = r["build"].as_array().unwrap();
+    assert_eq!(b.len(), 2, "{r}");
+    let by = |n: &str| b.iter().find(|m| m["name"] == n).unwrap().clone();
+    let (f, k) = (by("front"), by("back"));
+    assert_eq!(f["hostname"], "front");
+    assert_eq!(f["interfaces"][0]["address"], "10.31.0.10", "{f}");
+    assert_eq!(f["interfaces"][0]["gateway"], "10.31.0.1", "{f}");
+    assert_eq!(f["interfaces"][0]["bridge"], "br-lan", "{f}");
+    assert_eq!(k["interfaces"][0]["address"], "10.31.0.2", "{k}");
+    let names: Vec<&str> = k["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["front", "back"], "{k}");
+
+    // another user: 404, also for deploying
+    let mut m = srv.client();
+    m.login_json("mallory", "correct horse");
+    assert_eq!(
+        m.post(&format!("/api/v1/designs/{id}/deploy"), json!({})).0,
+        404
+    );
+    // not ready (a VM with no profile of its name or object): 409 naming it
+    let mut d = drawing.clone();
+    d["vms"][1]["object"] = json!("nosuch");
+    let (_, saved) = a.post("/api/v1/designs", json!({ "drawing": d }));
+    let (st, r) = a.post(
+        &format!("/api/v1/designs/{}/deploy", saved["id"]),
+        json!({ "dry_run": true }),
+    );
+    assert_eq!(st, 409, "{r}");
+    assert!(r["error"].as_str().unwrap().contains("back"), "{r}");
+    // a VM on two switches
+    let mut d = drawing.clone();
+    d["switches"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "name": "san", "network": "10.32.0.0", "prefix": 24 }));
+    d["links"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "vm": "front", "switch": "san" }));
+    let (st, saved) = a.post("/api/v1/designs", json!({ "drawing": d }));
+    assert_eq!(st, 201, "{saved}");
+    let (st, r) = a.post(
+        &format!("/api/v1/designs/{}/deploy", saved["id"]),
+        json!({ "dry_run": true }),
+    );
+    assert_eq!(st, 409, "{r}");
+    assert!(r["error"].as_str().unwrap().contains("2 switches"), "{r}");
+    // an unknown host
+    let (st, _) = a.post(
+        &format!("/api/v1/designs/{id}/deploy"),
+        json!({ "host": "nosuchhost" }),
+    );
+    assert_eq!(st, 400);
+}

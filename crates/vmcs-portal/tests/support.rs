@@ -14,7 +14,13 @@ pub struct Server {
 
 pub fn server() -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let app = vmcs_portal::state::App::open(dir.path(), false).unwrap();
+    let (base, app) = serve(dir.path());
+    Server { base, dir, app }
+}
+
+/// A portal over the state directory `state` on 127.0.0.1 (a random port): its URL and app.
+pub fn serve(state: &std::path::Path) -> (String, vmcs_portal::state::App) {
+    let app = vmcs_portal::state::App::open(state, false).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let a = app.clone();
     std::thread::spawn(move || {
@@ -30,11 +36,7 @@ pub fn server() -> Server {
         });
     });
     let addr = rx.recv().unwrap();
-    Server {
-        base: format!("http://{addr}"),
-        dir,
-        app,
-    }
+    (format!("http://{addr}"), app)
 }
 
 impl Server {

@@ -65,6 +65,7 @@ pub fn run(a: Args) -> miette::Result<ExitCode> {
             netdeploy::Placement::Host(a.host.clone())
         },
         template: a.file.display().to_string(),
+        trusted: true,
     };
     let failed = netdeploy::up(&store, &net, &opts, &mut |member, e| {
         if member.is_empty() {
