@@ -19,7 +19,7 @@ pub const RECIPE: &str = "vmcs-layers-2";
 
 /// Bumped when only the image layer's recipe changes (its boot files, the lean boot), so the
 /// base and package layers (debootstrap, apt) stay reusable.
-pub const IMAGE_RECIPE: &str = "vmcs-image-3";
+pub const IMAGE_RECIPE: &str = "vmcs-image-4";
 
 /// What every stage needs: the profile, the options, and the layers' keys and paths.
 pub struct Ctx<'a> {

@@ -198,7 +198,7 @@ pub fn configure(ctx: &Ctx<'_>, tree: &Path, steps: &mut Vec<Step>) {
         ));
         steps.push(Step::write_guest(
             Stage::System,
-            "start sshd without a second configuration check",
+            "start sshd early, without a second configuration check",
             tree,
             gp("/etc/systemd/system/ssh.service.d/vmcs.conf"),
             0o644,
