@@ -117,7 +117,7 @@ cmd_up() {
     for i in $(seq 1 "$n"); do
         local h=h$i addr; addr=$(host_addr "$h")
         wait_for 90 virsh -c "qemu+tcp://$addr/system" version || die "libvirtd of $h did not come up"
-        "$VMCS" host remove "$h" >/dev/null 2>&1 || true
+        "$VMCS" host remove --forget-vms "$h" >/dev/null 2>&1 || true
         "$VMCS" host add "$h" "qemu+tcp://$addr/system" --ssh "root@$addr"
     done
     echo "testbed: $n host(s) up"
@@ -139,8 +139,21 @@ cmd_down() {
         for pid in $(ip netns pids "$h" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
         ip netns del "$h" 2>/dev/null || true
         ip link del "tb-$h" 2>/dev/null || true
-        [ -x "$VMCS" ] && "$VMCS" host remove "$h" >/dev/null 2>&1 || true
+        # The host and its guests are gone: so are vmcs's records of them.
+        [ -x "$VMCS" ] && "$VMCS" host remove --forget-vms "$h" >/dev/null 2>&1 || true
     done
+    # Hosts of the testbed still registered in the state directory (their namespaces may be
+    # gone already, after a crash): forget them, or later commands would try to reach their
+    # addresses, which no longer lead anywhere on this machine.
+    if [ -x "$VMCS" ]; then
+        for h in $("$VMCS" host list --offline --json 2>/dev/null | python3 -c '
+import json, sys
+for h in json.load(sys.stdin):
+    if str(h.get("uri", "")).startswith("qemu+tcp://'"$NET"'."):
+        print(h["name"])' 2>/dev/null || true); do
+            "$VMCS" host remove --forget-vms "$h" >/dev/null 2>&1 || true
+        done
+    fi
     ip link del $BR 2>/dev/null || true
     rm -rf "$TB" "$DATA"
     echo "testbed: down"

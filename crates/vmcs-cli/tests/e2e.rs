@@ -222,6 +222,9 @@ fn a_killed_spawn_leaves_nothing_and_the_next_one_works() {
     )
     .unwrap();
     let tpl = tpl.display().to_string();
+    // Its package layer is built by this run: an earlier run's is removed first.
+    let _ = vmcs(None, &["rm", "--force", "killme"]);
+    drop_pkg_layer(&tpl);
     for signal in ["TERM", "KILL"] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vmcs"))
             .args(["spawn", &tpl, "--backend", "qemu", "--no-start", "--log"])
@@ -290,4 +293,25 @@ fn a_killed_spawn_leaves_nothing_and_the_next_one_works() {
         "{layers:?}"
     );
     ok(None, &["rm", "killme"]);
+    drop_pkg_layer(&tpl);
+}
+
+/// Remove the package layer of template `tpl` (and the image layer on it) from the cache
+/// with `vmcs cache gc --layer`, when it is cached.
+fn drop_pkg_layer(tpl: &str) {
+    let plan = ok(
+        None,
+        &["spawn", tpl, "--backend", "qemu", "--no-start", "--dry-run"],
+    );
+    let key = plan
+        .lines()
+        .find_map(|l| l.strip_prefix("layer pkg "))
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no package layer in the plan: {plan}"))
+        .to_string();
+    let cached = ok(None, &["cache", "list", "--format", "json"]);
+    if cached.contains(&format!("\"{key}\"")) {
+        let out = ok(None, &["cache", "gc", "--layer", &key]);
+        assert!(out.contains(&format!("removed pkg {key}")), "{out}");
+    }
 }

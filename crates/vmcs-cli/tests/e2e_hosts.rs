@@ -286,7 +286,13 @@ fn hosts_lifecycle_migration_network_and_faults() {
         "FIGURE vmcs list with one host down: {:.2} s",
         t.elapsed().as_secs_f64()
     );
-    for e in list.as_array().unwrap() {
+    // The network's members (other tests' VMs may share the state directory).
+    for e in list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| ["web", "app", "db"].contains(&e["name"].as_str().unwrap_or("")))
+    {
         let want = if e["host"] == "h1" {
             "unreachable"
         } else {
@@ -331,5 +337,12 @@ fn hosts_lifecycle_migration_network_and_faults() {
         }
     }
     let list = json(&["list"]);
-    assert_eq!(list.as_array().unwrap().len(), 0, "{list}");
+    assert!(
+        !list
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| ["web", "app", "db"].contains(&e["name"].as_str().unwrap_or(""))),
+        "{list}"
+    );
 }

@@ -144,9 +144,15 @@ pub fn has_layer(store: Option<&Store>, state: &Path, kind: &str, key: &str) -> 
 }
 
 /// Remove layers no instance uses (directly or through a child layer) and not used for
-/// `older_than` seconds. An instance uses a layer when its machine's disks are overlays on a
-/// file inside the layer's directory. Returns the removed rows.
-pub fn gc(store: &Store, older_than: i64, dry_run: bool) -> Result<Vec<LayerRow>, SpawnError> {
+/// `older_than` seconds; with `only`, just that layer and the layers built on it. An
+/// instance uses a layer when its machine's disks are overlays on a file inside the layer's
+/// directory. Returns the removed rows.
+pub fn gc(
+    store: &Store,
+    older_than: i64,
+    dry_run: bool,
+    only: Option<&str>,
+) -> Result<Vec<LayerRow>, SpawnError> {
     let db = |e: vmcs_store::StoreError| SpawnError::Store(e.to_string());
     let mut used: Vec<PathBuf> = Vec::new();
     for i in store.instances(None).map_err(db)? {
@@ -160,8 +166,27 @@ pub fn gc(store: &Store, older_than: i64, dry_run: bool) -> Result<Vec<LayerRow>
     loop {
         let layers = store.layers().map_err(db)?;
         let cutoff = vmcs_store::now() - older_than;
+        // Whether `l` is `only` or built on it (following parents up the chain).
+        let in_scope = |l: &LayerRow| {
+            let Some(k) = only else { return true };
+            let mut cur = Some(l.clone());
+            for _ in 0..16 {
+                match cur {
+                    Some(c) if c.key == k => return true,
+                    Some(c) => {
+                        cur = c
+                            .parent
+                            .as_deref()
+                            .and_then(|p| layers.iter().find(|x| x.key == p).cloned())
+                    }
+                    None => return false,
+                }
+            }
+            false
+        };
         let victim = layers.iter().find(|l| {
-            !removed.iter().any(|r: &LayerRow| r.key == l.key)
+            in_scope(l)
+                && !removed.iter().any(|r: &LayerRow| r.key == l.key)
                 && l.last_used <= cutoff
                 && !used.iter().any(|u| u.starts_with(&l.path))
                 && !layers.iter().any(|c| {
@@ -176,4 +201,53 @@ pub fn gc(store: &Store, older_than: i64, dry_run: bool) -> Result<Vec<LayerRow>
         removed.push(v);
     }
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layer(store: &Store, dir: &Path, key: &str, kind: &str, parent: Option<&str>) {
+        let path = dir.join(format!("{kind}-{key}"));
+        std::fs::create_dir_all(&path).unwrap();
+        store
+            .put_layer(&LayerRow {
+                key: key.into(),
+                kind: kind.into(),
+                parent: parent.map(str::to_string),
+                path: path.display().to_string(),
+                created: 0,
+                size: 0,
+                last_used: 0,
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn gc_of_one_layer_takes_it_and_what_is_built_on_it_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        layer(&store, dir.path(), "b", "base", None);
+        layer(&store, dir.path(), "p1", "pkg", Some("b"));
+        layer(&store, dir.path(), "p2", "pkg", Some("b"));
+        layer(&store, dir.path(), "i1", "img", Some("p1"));
+        layer(&store, dir.path(), "i2", "img", Some("p2"));
+        let dry = gc(&store, 0, true, Some("p1")).unwrap();
+        let keys: Vec<&str> = dry.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(keys, ["i1", "p1"], "children first");
+        assert_eq!(
+            store.layers().unwrap().len(),
+            5,
+            "a dry run removes nothing"
+        );
+        gc(&store, 0, false, Some("p1")).unwrap();
+        let left: Vec<String> = store.layers().unwrap().into_iter().map(|l| l.key).collect();
+        assert_eq!(left.len(), 3);
+        assert!(["b", "p2", "i2"]
+            .iter()
+            .all(|k| left.iter().any(|l| l == k)));
+        assert!(!dir.path().join("pkg-p1").exists() && dir.path().join("pkg-p2").exists());
+        // Without `only`, everything unused goes.
+        assert_eq!(gc(&store, 0, false, None).unwrap().len(), 3);
+    }
 }

@@ -118,7 +118,11 @@ fn a_second_user_cannot_see_or_touch_the_first_users_things() {
             format!("/api/v1/profiles/{id}/spawn"),
             Some(json!({"dry_run": true})),
         ),
-        ("POST", format!("/api/v1/designs/{did}/plan"), Some(json!({}))),
+        (
+            "POST",
+            format!("/api/v1/designs/{did}/plan"),
+            Some(json!({})),
+        ),
         (
             "POST",
             format!("/api/v1/designs/{did}/deploy"),

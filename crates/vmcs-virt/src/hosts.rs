@@ -180,18 +180,33 @@ pub fn add(
 
 /// `vmcs host remove`: forget a host, refused while vmcs has VMs on it.
 pub fn remove(store: &Store, name: &str) -> Result<(), crate::VirtError> {
-    let n = store
+    remove_with(store, name, false).map(|_| ())
+}
+
+/// [`remove`]; with `forget_vms`, for a host that is gone for good, the records of the VMs
+/// vmcs had there are forgotten too (nothing is asked of the host). Returns those VMs.
+pub fn remove_with(
+    store: &Store,
+    name: &str,
+    forget_vms: bool,
+) -> Result<Vec<String>, crate::VirtError> {
+    let on: Vec<String> = store
         .instances(None)?
-        .iter()
+        .into_iter()
         .filter(|r| r.host == name)
-        .count();
-    if n > 0 {
+        .map(|r| r.name)
+        .collect();
+    if !on.is_empty() && !forget_vms {
         return Err(crate::VirtError::Config(format!(
-            "host `{name}` still has {n} VM(s): move them first (`vmcs host drain {name}`) or remove them"
+            "host `{name}` still has {} VM(s): move them first (`vmcs host drain {name}`), remove them, or forget them with the host (`--forget-vms`, for a host that is gone)",
+            on.len()
         )));
     }
+    for vm in &on {
+        store.delete_instance(vm)?;
+    }
     store.remove_host(name)?;
-    Ok(())
+    Ok(on)
 }
 
 /// `vmcs host undrain`: put a drained host back in service.

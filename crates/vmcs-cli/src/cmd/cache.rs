@@ -26,6 +26,9 @@ enum Action {
         /// Say what would be removed, remove nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Only this layer (a key from `vmcs cache list`) and the layers built on it.
+        #[arg(long, value_name = "KEY")]
+        layer: Option<String>,
     },
 }
 
@@ -51,8 +54,18 @@ pub fn run(a: Args) -> miette::Result<ExitCode> {
         Action::Gc {
             older_than_days,
             dry_run,
+            layer,
         } => {
-            let removed = vmcs_image::cache::gc(&store, older_than_days * 86400, dry_run)?;
+            if let Some(k) = &layer {
+                if !store.layers()?.iter().any(|l| l.key == *k) {
+                    return Err(miette::miette!(
+                        help = "`vmcs cache list` shows the cached layers and their keys",
+                        "no cached layer `{k}`"
+                    ));
+                }
+            }
+            let removed =
+                vmcs_image::cache::gc(&store, older_than_days * 86400, dry_run, layer.as_deref())?;
             let verb = if dry_run { "would remove" } else { "removed" };
             for l in &removed {
                 println!("{verb} {} {} ({} MiB)", l.kind, l.key, l.size / (1 << 20));

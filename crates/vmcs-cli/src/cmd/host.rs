@@ -27,9 +27,18 @@ enum Action {
     List {
         #[arg(long)]
         json: bool,
+        /// The hosts as recorded (name, URI, state), without contacting any of them.
+        #[arg(long)]
+        offline: bool,
     },
-    /// Forget a host (refused while vmcs has VMs on it).
-    Remove { name: String },
+    /// Forget a host (refused while vmcs has VMs on it, unless `--forget-vms`).
+    Remove {
+        name: String,
+        /// The host is gone for good: forget the records of its VMs too (nothing is asked
+        /// of the host; their disks there are not removed).
+        #[arg(long)]
+        forget_vms: bool,
+    },
     /// Live-migrate every VM off a host (for maintenance); nothing new is placed on it.
     Drain { name: String },
     /// Put a drained host back in service (placement may use it again).
@@ -44,9 +53,25 @@ pub fn run(a: Args) -> miette::Result<ExitCode> {
             vmcs_virt::hosts::add(&store, &name, &uri, ssh.as_deref())?;
             println!("host {name} added ({uri})");
         }
-        Action::List { json } => list(&ops, json)?,
-        Action::Remove { name } => {
-            vmcs_virt::hosts::remove(&store, &name)?;
+        Action::List {
+            json,
+            offline: true,
+        } => {
+            let rows = store.hosts()?;
+            if json {
+                crate::vms::print_json(&rows)?;
+            } else {
+                println!("{:<10} {:<10}  URI", "HOST", "STATE");
+                for h in &rows {
+                    println!("{:<10} {:<10}  {}", h.name, h.state, h.uri);
+                }
+            }
+        }
+        Action::List { json, .. } => list(&ops, json)?,
+        Action::Remove { name, forget_vms } => {
+            for vm in vmcs_virt::hosts::remove_with(&store, &name, forget_vms)? {
+                println!("forgot VM {vm}");
+            }
             println!("host {name} removed");
         }
         Action::Drain { name } => return drain(&ops, &name),
