@@ -11,6 +11,9 @@ use support::*;
 
 #[test]
 fn web_example_boots_serves_and_answers_ssh() {
+    for m in ["web", "web-1", "web-2"] {
+        let _ = vmcs(None, &["rm", "--force", m]);
+    }
     let t = Instant::now();
     let out = ok(
         None,
@@ -153,6 +156,10 @@ fn web_example_boots_serves_and_answers_ssh() {
 
 #[test]
 fn three_vm_network_pings_by_name_and_serves() {
+    // VMs of these names an interrupted earlier run may have left in the shared state.
+    for m in ["web", "app", "db"] {
+        let _ = vmcs(None, &["rm", "--force", m]);
+    }
     let t = Instant::now();
     for m in ["web", "app", "db"] {
         ok(

@@ -34,8 +34,8 @@ enum Action {
     /// Forget a host (refused while vmcs has VMs on it, unless `--forget-vms`).
     Remove {
         name: String,
-        /// The host is gone for good: forget the records of its VMs too (nothing is asked
-        /// of the host; their disks there are not removed).
+        /// The host is gone for good: forget its VMs too (their records and vmcs's files
+        /// of them here; nothing is asked of the host, whose disks stay where they are).
         #[arg(long)]
         forget_vms: bool,
     },
@@ -70,6 +70,10 @@ pub fn run(a: Args) -> miette::Result<ExitCode> {
         Action::List { json, .. } => list(&ops, json)?,
         Action::Remove { name, forget_vms } => {
             for vm in vmcs_virt::hosts::remove_with(&store, &name, forget_vms)? {
+                // vmcs's own files of that VM here (its machine, kernel, initrd, logs).
+                if vmcs_model::checked::check_vm_name(&vm).is_ok() {
+                    let _ = std::fs::remove_dir_all(a.state.dir().join("vms").join(&vm));
+                }
                 println!("forgot VM {vm}");
             }
             println!("host {name} removed");
