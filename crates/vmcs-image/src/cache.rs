@@ -115,10 +115,60 @@ pub fn sweep(state: &Path, runner: &crate::runner::Runner) -> Vec<PathBuf> {
         if pid.is_some_and(pid_alive) {
             continue;
         }
+        // A spawn killed with SIGKILL leaves its children running (apt or dpkg chrooted in
+        // the build directory), still writing there: stop them before removing it.
+        kill_users(&e.path(), runner);
         remove_tree(&e.path(), runner);
         removed.push(e.path());
     }
     removed
+}
+
+/// Kill the processes whose root or working directory is at or below `dir`, or whose
+/// command line names it (what a killed spawn left running in its build directory), and
+/// wait a moment for them to go.
+pub fn kill_users(dir: &Path, runner: &crate::runner::Runner) {
+    let me = std::process::id();
+    let mut killed = Vec::new();
+    if let Ok(rd) = std::fs::read_dir("/proc") {
+        for e in rd.flatten() {
+            let Some(pid) = e.file_name().to_str().and_then(|p| p.parse::<u32>().ok()) else {
+                continue;
+            };
+            if pid == me {
+                continue;
+            }
+            // Chrooted or working there (apt, dpkg), or naming it (`cp -a BASE DIR/root`).
+            let inside = ["root", "cwd"]
+                .iter()
+                .any(|l| std::fs::read_link(e.path().join(l)).is_ok_and(|t| t.starts_with(dir)))
+                || std::fs::read(e.path().join("cmdline")).is_ok_and(|c| {
+                    let c = String::from_utf8_lossy(&c).replace('\0', " ");
+                    c.contains(&*dir.to_string_lossy())
+                });
+            if inside {
+                let _ = nix::sys::signal::kill(
+                    nix::unistd::Pid::from_raw(pid as i32),
+                    nix::sys::signal::Signal::SIGKILL,
+                );
+                killed.push(pid);
+            }
+        }
+    }
+    if killed.is_empty() {
+        return;
+    }
+    runner.note(&format!(
+        "cleanup: killed {} process(es) left in {}: {killed:?}",
+        killed.len(),
+        dir.display()
+    ));
+    for _ in 0..50 {
+        if !killed.iter().any(|p| pid_alive(*p as i32)) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 /// Remove a tree, first unmounting anything mounted inside it.
