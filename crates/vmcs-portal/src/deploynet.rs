@@ -241,7 +241,10 @@ async fn deploy(
             .acquire_owned()
             .await
             .map_err(|e| ApiError::Internal(e.to_string()))?;
-        let (stdlib, tmp) = (app.0.stdlib.clone(), app.0.state_dir.join("portal/tmp"));
+        let (stdlib, tmp) = (
+            crate::rules::stdlib_for_compiles(&app),
+            app.0.state_dir.join("portal/tmp"),
+        );
         let own = all_own.clone();
         let p2 = pan.clone();
         let compiled = tokio::task::spawn_blocking(move || {
