@@ -156,3 +156,26 @@ fn addresses_other_vms_use_are_skipped_or_refused() {
     let addrs: Vec<String> = r.machines.iter().flat_map(|m| m.addresses()).collect();
     assert_eq!(addrs, ["192.168.10.21", "192.168.10.22"]);
 }
+
+#[test]
+fn only_a_guest_that_boots_its_own_kernel_gets_a_debian_initramfs() {
+    // The base layer is bootstrapped with INITRD=No (no initramfs built twice by debootstrap);
+    // direct boot uses vmcs's initramfs, pygrub and bootloader boots build the guest's own.
+    let step = "build the guest's own initramfs";
+    let direct = common::profile("web");
+    let (plan, _) = vmcs_image::build(&direct, &options(Path::new("/state"))).unwrap();
+    let text = plan.to_string();
+    assert!(text.contains("INITRD=No debootstrap"), "{text}");
+    assert!(!text.contains(step), "{text}");
+    for method in [
+        vmcs_model::BootMethod::Pygrub,
+        vmcs_model::BootMethod::Bootloader,
+    ] {
+        let mut p = direct.clone();
+        p.system.kernel.boot = method;
+        let (plan, _) = vmcs_image::build(&p, &options(Path::new("/state"))).unwrap();
+        let text = plan.to_string();
+        assert_eq!(text.matches(step).count(), 1, "{method:?}: {text}");
+        assert!(text.contains("update-initramfs -c -k $v"), "{text}");
+    }
+}

@@ -15,7 +15,7 @@ use vmcs_model::VmProfile;
 use vmcs_store::Store;
 
 /// Bumped whenever a layer recipe changes, so old layers are not reused.
-pub const RECIPE: &str = "vmcs-layers-2";
+pub const RECIPE: &str = "vmcs-layers-3";
 
 /// Bumped when only the image layer's recipe changes (its boot files, the lean boot), so the
 /// base and package layers (debootstrap, apt) stay reusable.

@@ -97,6 +97,8 @@ fn gp(p: &str) -> GuestPath {
 fn apt_env(step: Step) -> Step {
     step.env("DEBIAN_FRONTEND", "noninteractive")
         .env("LC_ALL", "C.UTF-8")
+        // A kernel installed here gets no Debian initramfs either (see the base layer).
+        .env("INITRD", "No")
 }
 
 /// The package layer.
