@@ -4,7 +4,8 @@
 //! answers 404 unless the caller owns it.
 
 use crate::auth::{create_token, hash_password, valid_user_name, Caller};
-use crate::compile::{compile_untrusted, safe_name, Compiled};
+use crate::compile::safe_name;
+use crate::compiles::compile_for;
 use crate::error::{ApiError, ApiResult};
 use crate::state::App;
 use axum::extract::{Path, Query, State};
@@ -54,35 +55,6 @@ fn check_profile_name(name: &str) -> ApiResult<()> {
         ));
     }
     Ok(())
-}
-
-/// Compile `pan` for `owner` (their templates, the stdlib, the limits) off the async threads.
-pub async fn compile_for(app: &App, owner: &str, pan: String) -> ApiResult<Compiled> {
-    let o = owner.to_string();
-    let own: Vec<(String, String)> = app
-        .db(move |s| {
-            Ok(s.templates(&o)?
-                .into_iter()
-                .map(|t| (t.name, t.text))
-                .collect())
-        })
-        .await?;
-    let permit = app
-        .0
-        .compiles
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let stdlib = crate::rules::stdlib_for_compiles(app);
-    let tmp = app.0.state_dir.join("portal/tmp");
-    tokio::task::spawn_blocking(move || {
-        let r = compile_untrusted(&stdlib, &tmp, &own, &pan);
-        drop(permit);
-        r
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
 }
 
 /// A profile the caller owns, or 404.

@@ -6,8 +6,8 @@
 //! as literals: strings through [`crate::panstr::quote`], numbers and booleans re-printed
 //! from their parsed value, and only at paths the schema has.
 
-use crate::api::compile_for;
 use crate::auth::Caller;
+use crate::compiles::compile_for;
 use crate::error::{ApiError, ApiResult};
 use crate::panstr::quote;
 use crate::schema::{Field, Schema};

@@ -14,7 +14,6 @@
 //! and answers what each member would be.
 
 use crate::auth::Caller;
-use crate::compile::compile_untrusted;
 use crate::designs::plan_of;
 use crate::error::{ApiError, ApiResult};
 use crate::ops::with_store;
@@ -234,33 +233,15 @@ async fn deploy(
             .find(|(o, _)| *o == obj)
             .map(|(_, p)| p.clone())
             .unwrap_or_default();
-        let permit = app
-            .0
-            .compiles
-            .clone()
-            .acquire_owned()
+        let compiled = crate::compiles::compile_with(&app, all_own.clone(), pan.clone())
             .await
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-        let (stdlib, tmp) = (
-            crate::rules::stdlib_for_compiles(&app),
-            app.0.state_dir.join("portal/tmp"),
-        );
-        let own = all_own.clone();
-        let p2 = pan.clone();
-        let compiled = tokio::task::spawn_blocking(move || {
-            let r = compile_untrusted(&stdlib, &tmp, &own, &p2);
-            drop(permit);
-            r
-        })
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| match e {
-            ApiError::Compile { message, detail } => ApiError::Compile {
-                message: format!("member `{vm}`: {message}"),
-                detail,
-            },
-            e => e,
-        })?;
+            .map_err(|e| match e {
+                ApiError::Compile { message, detail } => ApiError::Compile {
+                    message: format!("member `{vm}`: {message}"),
+                    detail,
+                },
+                e => e,
+            })?;
         let profile = vmcs_model::VmProfile::from_pan_xml_str(&compiled.xml)
             .map_err(|e| ApiError::BadRequest(format!("member `{vm}`: {e}")))?;
         todo.push(NewMember {

@@ -7,7 +7,6 @@
 //! design is `crate::deploynet`.
 
 use crate::auth::Caller;
-use crate::compile::build_confined;
 use crate::designer::{complete, from_net, to_pan, Drawing, Layout};
 use crate::error::{ApiError, ApiResult};
 use crate::state::App;
@@ -53,31 +52,7 @@ async fn js() -> impl axum::response::IntoResponse {
 
 /// Compile a network template for `owner` (confined) into its typed profile.
 pub async fn compile_net(app: &App, owner: &str, pan: String) -> ApiResult<NetProfile> {
-    let o = owner.to_string();
-    let own: Vec<(String, String)> = app
-        .db(move |s| {
-            Ok(s.templates(&o)?
-                .into_iter()
-                .map(|t| (t.name, t.text))
-                .collect())
-        })
-        .await?;
-    let permit = app
-        .0
-        .compiles
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let stdlib = app.0.stdlib.clone();
-    let tmp = app.0.state_dir.join("portal/tmp");
-    let root = tokio::task::spawn_blocking(move || {
-        let r = build_confined(&stdlib, &tmp, &own, &pan);
-        drop(permit);
-        r
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let root = crate::compiles::build_for(app, owner, pan).await?;
     let json = vmcs_pan::output::json::to_json_string(&root.1);
     NetProfile::from_json_str(&json).map_err(|e| ApiError::Compile {
         message: format!("not a network template: {e}"),

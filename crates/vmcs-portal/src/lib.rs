@@ -6,6 +6,7 @@
 pub mod api;
 pub mod auth;
 pub mod compile;
+pub mod compiles;
 pub mod configure;
 pub mod console;
 pub mod deploynet;
