@@ -2,7 +2,7 @@
 // POST /api/v1/designer/pan (which assigns addresses and writes the Pan network template);
 // an edited template goes to POST /api/v1/designer/drawing and is redrawn. Designs are
 // saved with POST /api/v1/designs and opened with GET /api/v1/designs/ID, and deployed with
-// POST /api/v1/designs/ID/deploy. Uses api() and el() of app.js and follow() of ops.js;
+// POST /api/v1/designs/ID/deploy, taken down with POST /api/v1/designs/ID/down. Uses api() and el() of app.js and follow() of ops.js;
 // server text only goes in through textContent.
 "use strict";
 // app.js (api, el) loads after this script: start once the page is parsed.
@@ -162,6 +162,28 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 
+  // Take the deployed network down (POST /api/v1/designs/ID/down, `rm` to remove the VMs).
+  async function takeDown() {
+    const id = $("net-open").value;
+    const st = $("net-deploy-status"), ol = $("net-deploy-events"), out = $("net-deploy-result");
+    ol.replaceChildren(); out.replaceChildren(); delete st.dataset.result;
+    if (!id) { status("open a deployed design first", "conflict"); return; }
+    const rm = $("net-down-rm").checked;
+    $("net-down").disabled = true;
+    const r = await api("POST", "/designs/" + encodeURIComponent(id) + "/down", { rm });
+    if (!r.ok) {
+      $("net-down").disabled = false;
+      st.textContent = r.data.error || ("error " + r.status); st.dataset.result = "refused"; return;
+    }
+    st.textContent = rm ? "removing" : "stopping";
+    follow(r.data.events, ol, null, (res) => {
+      $("net-down").disabled = false;
+      st.textContent = res.ok ? (rm ? "down, VMs removed" : "down") : ("failed: " + (res.error || "see the events"));
+      st.dataset.result = res.ok ? "down" : "failed";
+      for (const vm of res.members || []) out.append(el("p", "", vm.name + (vm.ok ? (rm ? " removed" : " stopped") : ": " + vm.error)));
+    });
+  }
+
   async function loadList() {
     const r = await api("GET", "/designs"); const s = $("net-open");
     s.replaceChildren(el("option", "", "(new)")); s.firstChild.value = "";
@@ -199,6 +221,7 @@ document.addEventListener("DOMContentLoaded", function () {
   $("net-save").onclick = save;
   $("net-plan").onclick = plan;
   $("net-deploy").onclick = deploy;
+  $("net-down").onclick = takeDown;
   $("net-open").onchange = () => { if ($("net-open").value) open($("net-open").value); };
 
   (async function init() {

@@ -2,7 +2,7 @@
 // websocket), the hosts overview and manager, the rule editor. Uses api(), el() and chart()
 // of app.js; text from the server only ever reaches the page through textContent.
 "use strict";
-const STAGES = ["queued", "plan", "build", "step", "place", "define", "done", "failed", "drain", "moved", "error"];
+const STAGES = ["queued", "plan", "build", "step", "place", "define", "done", "failed", "drain", "moved", "error", "stop", "remove"];
 
 // Follow a job's events into list `ol`; `onEnd(result)` when it ends.
 function follow(url, ol, onEvent, onEnd) {

@@ -5,7 +5,7 @@
 //! themselves are `crate::compile`'s.
 
 use crate::compile::{build_confined, compile_untrusted, Compiled};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::App;
 use std::path::Path;
 
@@ -27,22 +27,9 @@ pub async fn with_compile_slot<T: Send + 'static>(
     app: &App,
     f: impl FnOnce(&Path, &Path) -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
-    let permit = app
-        .0
-        .compiles
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let stdlib = crate::rules::stdlib_for_compiles(app);
     let tmp = app.0.state_dir.join("portal/tmp");
-    tokio::task::spawn_blocking(move || {
-        let r = f(&stdlib, &tmp);
-        drop(permit);
-        r
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
+    app.compile_slot(move || f(&stdlib, &tmp)).await
 }
 
 /// Compile `pan` (a VM's object template) for `owner`: their templates, the site's stdlib,

@@ -11,7 +11,13 @@
 //! segment as a small object holding their planned interface. Everything compiles under the
 //! portal's confinement (the user's own templates, the stdlib, the limits), before any job
 //! starts: a member that does not compile is a 422 naming it. `"dry_run": true` stops there
-//! and answers what each member would be.
+//! and answers what each member would be. A network name is one user's: deploying a design
+//! whose network another user has deployed is a 409.
+//!
+//! `POST /api/v1/designs/ID/down` (optional `{"rm": true}`) takes the deployed network down
+//! as `vmcs down` does (`vmcs_virt::netdeploy::down`: every member stopped at once; `rm`
+//! also removes them and their disks and forgets the network), as a job. Only the owner of
+//! the design, of the network and of every member may: otherwise 404 (not theirs) or 409.
 
 use crate::auth::Caller;
 use crate::designs::plan_of;
@@ -30,7 +36,9 @@ use vmcs_model::network::{NetProfile, Switch};
 use vmcs_virt::netdeploy::{self, NewMember, Placement, UpOptions};
 
 pub fn router() -> Router<App> {
-    Router::new().route("/api/v1/designs/{id}/deploy", post(deploy))
+    Router::new()
+        .route("/api/v1/designs/{id}/deploy", post(deploy))
+        .route("/api/v1/designs/{id}/down", post(down))
 }
 
 #[derive(Deserialize, Default)]
@@ -172,6 +180,15 @@ async fn deploy(
         )));
     }
     let netname = net.name.to_string();
+    let (n2, u2) = (netname.clone(), caller.user.clone());
+    let theirs = app
+        .db(move |s| Ok(s.network(&n2)?.filter(|r| r.owner != u2).is_some()))
+        .await?;
+    if theirs {
+        return Err(ApiError::Conflict(format!(
+            "a network named `{netname}` is another user's; give the design another name"
+        )));
+    }
     // The members to build (name, profile id) and those that exist (name, planned address).
     let mut build = Vec::new();
     let mut existing = Vec::new();
@@ -311,6 +328,97 @@ async fn deploy(
                 .map(|i| json!({"name": i.name, "host": i.host, "state": i.state}))
                 .collect();
             Ok(json!({"ok": !failed, "network": net.name, "members": rows}))
+        })
+        .await;
+        match r {
+            Ok(v) => j.finish(v),
+            Err(e) => j.finish(json!({"ok": false, "error": e.to_string()})),
+        }
+    });
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({
+            "job": job.id,
+            "events": format!("/api/v1/jobs/{}/events", job.id),
+        })),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct DownReq {
+    /// Remove the members and their disks too, and forget the network.
+    #[serde(default)]
+    rm: bool,
+    /// Seconds each guest gets to power off before it is stopped at once (default 60).
+    #[serde(default)]
+    timeout: Option<u64>,
+}
+
+async fn down(
+    State(app): State<App>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    body: Option<Json<DownReq>>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let req = body.map(|Json(r)| r).unwrap_or_default();
+    let timeout = std::time::Duration::from_secs(req.timeout.unwrap_or(60).min(600));
+    let (net, _) = plan_of(&app, &caller, id).await?;
+    let netname = net.name.to_string();
+    let (n2, u2) = (netname.clone(), caller.user.clone());
+    let members = app
+        .db(move |s| {
+            let row = s
+                .network(&n2)?
+                .ok_or_else(|| ApiError::Conflict(format!("network `{n2}` is not deployed")))?;
+            if row.owner != u2 {
+                return Err(ApiError::Conflict(format!(
+                    "network `{n2}` is another user's"
+                )));
+            }
+            let members: Vec<(String, String)> = s
+                .instances(None)?
+                .into_iter()
+                .filter(|i| i.network.as_deref() == Some(n2.as_str()))
+                .map(|i| (i.name, i.owner))
+                .collect();
+            if let Some((vm, _)) = members.iter().find(|(_, o)| *o != u2) {
+                return Err(ApiError::Conflict(format!(
+                    "member `{vm}` of network `{n2}` is another user's VM"
+                )));
+            }
+            Ok(members)
+        })
+        .await?;
+    let job = app.0.jobs.create(&caller.user, "down");
+    job.push(
+        json!({"stage": "queued", "detail": format!("network {netname}: {} {} members",
+        if req.rm { "remove" } else { "stop" }, members.len()),
+        "done": 0, "total": members.len()}),
+    );
+    let j = job.clone();
+    tokio::spawn(async move {
+        let (j2, rm) = (j.clone(), req.rm);
+        let r = with_store(&app, move |store, dir| {
+            j2.push(json!({"stage": if rm { "remove" } else { "stop" },
+                "detail": "taking the members down", "done": 0, "total": 0}));
+            let results = netdeploy::down(dir, store, &netname, rm, timeout)
+                .map_err(|e| ApiError::Conflict(format!("{e:?}")))?;
+            let mut ok = true;
+            let rows: Vec<Value> = results
+                .into_iter()
+                .map(|(vm, r)| match r {
+                    Ok(()) => json!({"name": vm, "ok": true}),
+                    Err(e) => {
+                        ok = false;
+                        let e = format!("{:?}", miette::Report::new(e));
+                        j2.push(json!({"stage": "error", "member": vm, "detail": e,
+                            "done": 0, "total": 0}));
+                        json!({"name": vm, "ok": false, "error": e})
+                    }
+                })
+                .collect();
+            Ok(json!({"ok": ok, "network": netname, "removed": rm, "members": rows}))
         })
         .await;
         match r {

@@ -229,15 +229,7 @@ async fn check_text(app: &App, path: &str, text: &str) -> ApiResult<Value> {
     over.retain(|(p, _)| p != path);
     over.push((path.to_string(), text.to_string()));
     let (stdlib, state) = (app.0.stdlib.clone(), app.0.state_dir.clone());
-    let permit = app
-        .0
-        .compiles
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    tokio::task::spawn_blocking(move || {
-        let _permit = permit;
+    app.compile_slot(move || {
         let dir = overlay(&stdlib, &state.join("portal/stdlib-site"), &over)
             .map_err(|e| ApiError::Internal(e.to_string()))?;
         Ok(
@@ -251,7 +243,6 @@ async fn check_text(app: &App, path: &str, text: &str) -> ApiResult<Value> {
         )
     })
     .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
 }
 
 async fn check(

@@ -88,6 +88,28 @@ impl App {
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
     }
+
+    /// Run `f` on a blocking thread while holding one of the compile permits (at most
+    /// [`App::compiles`] untrusted compiles at once).
+    pub async fn compile_slot<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> ApiResult<T> + Send + 'static,
+    ) -> ApiResult<T> {
+        let permit = self
+            .0
+            .compiles
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        tokio::task::spawn_blocking(move || {
+            let r = f();
+            drop(permit);
+            r
+        })
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+    }
 }
 
 /// The metrics collector of `vmcs monitor` (`vmcs_virt::monitor::collect`), inside `serve`:

@@ -325,6 +325,40 @@ fn real_vms_from_the_portal() {
     let (_, addr) = ssh("h1", "pnet1", "ip -4 -o addr show eth0");
     assert!(addr.contains("10.33.0.2/24"), "{addr}");
 
+    // Take the design down from the page, removing its VMs: gone from vmcs and from h1.
+    b.click("#net-down-rm");
+    b.click("#net-down");
+    b.wait_for(
+        "the take-down",
+        "document.querySelector('#net-deploy-status').dataset.result",
+        Duration::from_secs(300),
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#net-deploy-status').dataset.result;"),
+        "down",
+        "{}",
+        b.text("main")
+    );
+    let listed = text(&vmcs(None, &["list", "--json"]).stdout);
+    assert!(
+        !listed.contains("\"pnet1\"") && !listed.contains("\"pnet2\""),
+        "{listed}"
+    );
+    let o = Command::new("virsh")
+        .args([
+            "-c",
+            "qemu+tcp://10.77.0.11/system",
+            "list",
+            "--all",
+            "--name",
+        ])
+        .output()
+        .unwrap();
+    let on_h1 = text(&o.stdout);
+    assert!(o.status.success() && !on_h1.contains("pnet"), "{on_h1}");
+    let again = text(&vmcs(None, &["down", "pair"]).stderr);
+    assert!(again.contains("no network named"), "{again}");
+
     drop(b);
     forget_vms();
 }

@@ -281,3 +281,122 @@ fn deploy_compiles_each_member_onto_the_drawn_switch() {
     );
     assert_eq!(st, 400);
 }
+
+/// Taking a deployed design down: refused before it is deployed, refused for another user's
+/// design (404) or for a design whose network name another user holds (409, as deploying
+/// it is); the owner's `rm` stops and removes every member and forgets the network.
+#[test]
+fn down_takes_the_owners_network_down_and_no_one_elses() {
+    let srv = server();
+    srv.add_user("dana", "correct horse", false);
+    srv.add_user("mallory", "correct horse", false);
+    let mut a = srv.client();
+    a.login_json("dana", "correct horse");
+    let mut m = srv.client();
+    m.login_json("mallory", "correct horse");
+    let drawing = json!({
+        "name": "pair",
+        "switches": [{ "name": "lan", "network": "10.31.0.0", "prefix": 24 }],
+        "vms": [{ "name": "front", "object": "web" }],
+        "links": [{ "vm": "front", "switch": "lan" }]
+    });
+    for c in [&mut a, &mut m] {
+        let (st, r) = c.post(
+            "/api/v1/profiles",
+            json!({ "name": "web", "pan": vm_pan("web", "web") }),
+        );
+        assert_eq!(st, 201, "{r}");
+    }
+    let (_, saved) = a.post("/api/v1/designs", json!({ "drawing": drawing }));
+    let id = saved["id"].as_i64().unwrap();
+    let (_, theirs) = m.post("/api/v1/designs", json!({ "drawing": drawing }));
+    let mid = theirs["id"].as_i64().unwrap();
+    let down = format!("/api/v1/designs/{id}/down");
+    let (st, r) = a.post(&down, json!({}));
+    assert_eq!(st, 409, "{r}");
+    assert!(r["error"].as_str().unwrap().contains("not deployed"), "{r}");
+    // What `deploy` records: the network and its member, dana's, with its machine spec.
+    let (st, v) = a.post(
+        "/api/v1/profiles",
+        json!({ "name": "front", "pan": vm_pan("front", "front") }),
+    );
+    assert_eq!(st, 201, "{v}");
+    let (_, v) = a.get(&format!("/api/v1/profiles/{}", v["id"]));
+    let xml = v["latest"]["xml"].as_str().unwrap().to_string();
+    let p = vmcs_model::VmProfile::from_text(&xml, Some("xml")).unwrap();
+    let mut o = vmcs_image::SpawnOptions::new(srv.dir.path());
+    o.dry_run = true;
+    o.progress = false;
+    o.trusted = false;
+    let (_, report) = vmcs_image::build(&p, &o).unwrap();
+    let machine = report.machines[0].to_json();
+    srv.app
+        .db_blocking(move |s| {
+            s.put_network(&vmcs_store::NetworkRow {
+                name: "pair".into(),
+                owner: "dana".into(),
+                spec: "{}".into(),
+                state: "up".into(),
+                created: 0,
+            })?;
+            s.reserve_instance(&vmcs_store::NewInstance {
+                name: "front".into(),
+                owner: "dana".into(),
+                host: "local".into(),
+                uuid: "00000000-0000-0000-0000-000000000031".into(),
+                profile_id: None,
+                profile_version: None,
+                network: Some("pair".into()),
+                backend: "qemu".into(),
+                machine,
+            })?;
+            s.set_instance_state("front", "stopped")
+        })
+        .unwrap();
+    assert_eq!(m.post(&down, json!({})).0, 404);
+    let (st, r) = m.post(&format!("/api/v1/designs/{mid}/down"), json!({}));
+    assert_eq!(st, 409, "{r}");
+    assert!(
+        r["error"].as_str().unwrap().contains("another user's"),
+        "{r}"
+    );
+    let (st, r) = m.post(
+        &format!("/api/v1/designs/{mid}/deploy"),
+        json!({ "dry_run": true }),
+    );
+    assert_eq!(st, 409, "{r}");
+    assert!(
+        r["error"].as_str().unwrap().contains("another user's"),
+        "{r}"
+    );
+    assert_eq!(a.post(&down, json!({ "rm": "yes" })).0, 422);
+    let (st, r) = a.post(&down, json!({ "rm": true }));
+    assert_eq!(st, 202, "{r}");
+    let job = r["job"].as_u64().unwrap();
+    assert_eq!(m.get(&format!("/api/v1/jobs/{job}")).0, 404);
+    let t = std::time::Instant::now();
+    let result = loop {
+        let (_, j) = a.get(&format!("/api/v1/jobs/{job}"));
+        if j["finished"] == true {
+            break j["result"].clone();
+        }
+        assert!(t.elapsed().as_secs() < 30, "{j}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(result["ok"], true, "{result}");
+    assert_eq!(result["members"][0]["name"], "front", "{result}");
+    let gone = srv
+        .app
+        .db_blocking(|s| Ok((s.network("pair")?, s.instance("front")?)))
+        .unwrap();
+    assert!(gone.0.is_none() && gone.1.is_none(), "{gone:?}");
+    // Mallory's design of the same name may now be deployed (dry run).
+    assert_eq!(
+        m.post(
+            &format!("/api/v1/designs/{mid}/deploy"),
+            json!({ "dry_run": true })
+        )
+        .0,
+        200
+    );
+}

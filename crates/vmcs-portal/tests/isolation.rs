@@ -128,6 +128,11 @@ fn a_second_user_cannot_see_or_touch_the_first_users_things() {
             format!("/api/v1/designs/{did}/deploy"),
             Some(json!({"dry_run": true})),
         ),
+        (
+            "POST",
+            format!("/api/v1/designs/{did}/down"),
+            Some(json!({"rm": true})),
+        ),
         ("DELETE", format!("/api/v1/designs/{did}"), None),
         ("DELETE", "/api/v1/tokens/ci".into(), None),
     ];
