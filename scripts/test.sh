@@ -39,7 +39,8 @@ if [ -f "$suite/run.py" ]; then
     echo "$out" | tail -1 | grep -q '^513 passed, 0 failed' || { echo "$out" | tail -30; exit 1; }
 fi
 
-step "fuzz: parse, compile, packages, profile for 30 s each (fails on any crash)"
+step "fuzz: past findings replayed, then parse, compile, packages, profile for 30 s each (fails on any crash)"
+scripts/fuzz.sh --replay
 scripts/fuzz.sh 30
 
 if [ "$quick" = 0 ]; then

@@ -647,14 +647,24 @@ fn stack_for(depth: usize) -> usize {
 /// size (so that deep evaluation stops with an error before the stack ends).
 fn run_workers(threads: usize, stack: usize, work: &(dyn Fn() + Sync)) {
     std::thread::scope(|s| {
-        for _ in 0..threads.max(1) {
-            std::thread::Builder::new()
-                .stack_size(stack)
-                .spawn_scoped(s, || {
-                    crate::stack::set_size(stack);
-                    work()
-                })
-                .expect("cannot start a compiler thread");
+        let handles: Vec<_> = (0..threads.max(1))
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(stack)
+                    .spawn_scoped(s, || {
+                        crate::stack::set_size(stack);
+                        work()
+                    })
+                    .expect("cannot start a compiler thread")
+            })
+            .collect();
+        // Joined one by one, not left to the scope: a scope returns once each closure has
+        // returned, before the threads have run their thread-local destructors (the regex
+        // cache), so a caller could see their memory still held (LeakSanitizer did).
+        for h in handles {
+            if let Err(p) = h.join() {
+                std::panic::resume_unwind(p);
+            }
         }
     });
 }
