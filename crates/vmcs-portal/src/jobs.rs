@@ -2,7 +2,9 @@
 //! (the stages of `vmcs_virt::deploy`), which `GET /api/v1/jobs/ID` returns and
 //! `GET /api/v1/jobs/ID/events` streams as server-sent events (the past ones first, then
 //! each as it happens, ending with `done` or `failed`). A job belongs to the user who
-//! started it: anyone else gets 404.
+//! started it: anyone else gets 404. Jobs are recorded in the store when they start and when
+//! they end (`vmcs_store::JobRow`): after a restart the portal still answers for the newest
+//! [`KEEP`], and the ones its previous run left running end as interrupted.
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
@@ -14,9 +16,11 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::convert::Infallible;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::watch;
+use vmcs_store::{JobRow, Store};
 
 /// How many jobs are remembered (the oldest finished ones are forgotten first).
 const KEEP: usize = 200;
@@ -30,6 +34,8 @@ pub struct Job {
     events: Mutex<Vec<Value>>,
     finished: Mutex<Option<Value>>,
     tick: watch::Sender<usize>,
+    /// The state directory whose store records the job.
+    record: Option<PathBuf>,
 }
 
 impl Job {
@@ -49,8 +55,44 @@ impl Job {
     /// `failed`.
     pub fn finish(&self, result: Value) {
         *self.finished.lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
+        self.save();
         let n = self.events.lock().unwrap_or_else(|p| p.into_inner()).len();
         self.tick.send_replace(n + 1);
+    }
+
+    /// Record the job as it stands (best effort: a job still runs when its record fails).
+    fn save(&self) {
+        let Some(dir) = &self.record else { return };
+        let (events, result) = self.since(0);
+        let row = JobRow {
+            id: self.id as i64,
+            owner: self.owner.clone(),
+            kind: self.kind.clone(),
+            events: Value::Array(events).to_string(),
+            result: result.map(|r| r.to_string()),
+        };
+        if let Err(e) = Store::open(dir).and_then(|s| s.put_job(&row, KEEP)) {
+            eprintln!("vmcs serve: job {} not recorded: {e}", self.id);
+        }
+    }
+
+    /// A finished job read back from its record.
+    fn from_row(r: JobRow) -> Job {
+        let events: Vec<Value> = serde_json::from_str(&r.events).unwrap_or_default();
+        let result = r
+            .result
+            .and_then(|x| serde_json::from_str(&x).ok())
+            .unwrap_or_else(|| json!({"ok": false, "error": "the job's record is incomplete"}));
+        let (tick, _) = watch::channel(events.len() + 1);
+        Job {
+            id: r.id as u64,
+            owner: r.owner,
+            kind: r.kind,
+            events: Mutex::new(events),
+            finished: Mutex::new(Some(result)),
+            tick,
+            record: None,
+        }
     }
 
     /// The events from `from` on, and the result if the job has finished.
@@ -77,9 +119,26 @@ impl Job {
 pub struct Jobs {
     next: AtomicU64,
     map: Mutex<BTreeMap<u64, Arc<Job>>>,
+    /// The state directory whose store records the jobs (none: in memory only).
+    record: Option<PathBuf>,
 }
 
 impl Jobs {
+    /// The jobs recorded in the store of `state_dir`: new ids follow the last recorded one,
+    /// and the jobs a previous run left running end as interrupted.
+    pub fn open(state_dir: &std::path::Path) -> Result<Jobs, vmcs_store::StoreError> {
+        let s = Store::open(state_dir)?;
+        s.end_running_jobs(
+            &json!({"ok": false, "error": "interrupted: the portal stopped while the job ran"})
+                .to_string(),
+        )?;
+        Ok(Jobs {
+            next: AtomicU64::new(s.last_job_id()?.max(0) as u64),
+            map: Mutex::default(),
+            record: Some(state_dir.to_path_buf()),
+        })
+    }
+
     pub fn create(&self, owner: &str, kind: &str) -> Arc<Job> {
         let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
         let (tick, _) = watch::channel(0);
@@ -90,7 +149,9 @@ impl Jobs {
             events: Mutex::new(Vec::new()),
             finished: Mutex::new(None),
             tick,
+            record: self.record.clone(),
         });
+        job.save();
         let mut m = self.map.lock().unwrap_or_else(|p| p.into_inner());
         while m.len() >= KEEP {
             let old = m
@@ -107,14 +168,23 @@ impl Jobs {
         job
     }
 
-    /// The job `id` if `user` started it.
+    /// The job `id` if `user` started it (from memory, else from its record).
     pub fn get(&self, id: u64, user: &str) -> Option<Arc<Job>> {
-        self.map
+        let live = self
+            .map
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .get(&id)
-            .filter(|j| j.owner == user)
-            .cloned()
+            .cloned();
+        let job = match live {
+            Some(j) => j,
+            None => {
+                let dir = self.record.as_ref()?;
+                let row = Store::open(dir).ok()?.job(i64::try_from(id).ok()?).ok()??;
+                Arc::new(Job::from_row(row))
+            }
+        };
+        (job.owner == user).then_some(job)
     }
 }
 

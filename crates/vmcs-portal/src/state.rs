@@ -45,7 +45,7 @@ impl App {
             secure_cookies,
             compiles: Arc::new(tokio::sync::Semaphore::new(2)),
             respawn: Mutex::new(std::collections::HashMap::new()),
-            jobs: Default::default(),
+            jobs: crate::jobs::Jobs::open(state_dir)?,
         })))
     }
 

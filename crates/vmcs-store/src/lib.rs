@@ -12,6 +12,7 @@
 mod designs;
 mod hosts;
 mod instances;
+mod jobs;
 mod layers;
 mod metrics;
 mod networks;
@@ -21,6 +22,7 @@ mod users;
 pub use designs::DesignRow;
 pub use hosts::HostRow;
 pub use instances::{InstanceRow, NewInstance};
+pub use jobs::JobRow;
 pub use layers::LayerRow;
 pub use metrics::MetricRow;
 pub use networks::NetworkRow;
@@ -35,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_portal.sql"),
     include_str!("../migrations/0003_designer.sql"),
+    include_str!("../migrations/0004_jobs.sql"),
 ];
 
 /// Why the store failed.
