@@ -330,18 +330,9 @@ async fn deploy(
             Ok(json!({"ok": !failed, "network": net.name, "members": rows}))
         })
         .await;
-        match r {
-            Ok(v) => j.finish(v),
-            Err(e) => j.finish(json!({"ok": false, "error": e.to_string()})),
-        }
+        j.finish_with(r);
     });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(json!({
-            "job": job.id,
-            "events": format!("/api/v1/jobs/{}/events", job.id),
-        })),
-    ))
+    Ok(job.accepted())
 }
 
 #[derive(Deserialize, Default)]
@@ -363,7 +354,9 @@ async fn down(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let req = body.map(|Json(r)| r).unwrap_or_default();
     let timeout = std::time::Duration::from_secs(req.timeout.unwrap_or(60).min(600));
-    let (net, _) = plan_of(&app, &caller, id).await?;
+    // Only the network's name is needed: no deployment plan (it reads every member's state).
+    let row = crate::designs::owned(&app, &caller, id).await?;
+    let net = crate::designs::compile_net(&app, &caller.user, row.pan).await?;
     let netname = net.name.to_string();
     let (n2, u2) = (netname.clone(), caller.user.clone());
     let members = app
@@ -421,18 +414,9 @@ async fn down(
             Ok(json!({"ok": ok, "network": netname, "removed": rm, "members": rows}))
         })
         .await;
-        match r {
-            Ok(v) => j.finish(v),
-            Err(e) => j.finish(json!({"ok": false, "error": e.to_string()})),
-        }
+        j.finish_with(r);
     });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(json!({
-            "job": job.id,
-            "events": format!("/api/v1/jobs/{}/events", job.id),
-        })),
-    ))
+    Ok(job.accepted())
 }
 
 #[cfg(test)]

@@ -194,8 +194,5 @@ async fn drain(
             Err(e) => j.finish(json!({ "ok": false, "error": e.to_string() })),
         }
     });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(json!({"job": job.id, "events": format!("/api/v1/jobs/{}/events", job.id)})),
-    ))
+    Ok(job.accepted())
 }

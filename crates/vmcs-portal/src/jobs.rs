@@ -60,6 +60,22 @@ impl Job {
         self.tick.send_replace(n + 1);
     }
 
+    /// End the job with `r`'s value, or with `{"ok": false, "error"}` when it failed.
+    pub fn finish_with(&self, r: ApiResult<Value>) {
+        match r {
+            Ok(v) => self.finish(v),
+            Err(e) => self.finish(json!({"ok": false, "error": e.to_string()})),
+        }
+    }
+
+    /// The answer of a route that started this job: 202 with its id and its event stream.
+    pub fn accepted(&self) -> (axum::http::StatusCode, Json<Value>) {
+        (
+            axum::http::StatusCode::ACCEPTED,
+            Json(json!({"job": self.id, "events": format!("/api/v1/jobs/{}/events", self.id)})),
+        )
+    }
+
     /// Record the job as it stands (best effort: a job still runs when its record fails).
     fn save(&self) {
         let Some(dir) = &self.record else { return };

@@ -144,18 +144,9 @@ async fn spawn(
             }
         })
         .await;
-        match r {
-            Ok(v) => job2.finish(v),
-            Err(e) => job2.finish(json!({"ok": false, "error": e.to_string()})),
-        }
+        job2.finish_with(r);
     });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(json!({
-            "job": job.id,
-            "events": format!("/api/v1/jobs/{}/events", job.id),
-        })),
-    ))
+    Ok(job.accepted())
 }
 
 /// The lifecycle verbs the VM page offers.
